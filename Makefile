@@ -1,0 +1,53 @@
+# vmlab -- top-level Makefile.  Each folder adds its part in module.mk; all
+# outputs go under $(B) (build/ by default; build/asan for the sanitizer run).
+
+B ?= build
+CC ?= cc
+OPT ?= -O2
+SAN ?=
+CFLAGS_BASE = -std=c11 $(OPT) -g -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
+CFLAGS += $(CFLAGS_BASE) $(SAN) -MMD -MP
+CPPFLAGS += -Iisa-spec -Isimulator/include -Itools/common
+LDFLAGS += $(SAN)
+
+# Every module appends to these.
+PROGRAMS :=
+LIBS :=
+TESTS :=
+OBJDIR := $(B)/obj
+
+.PHONY: all check unit-check programs-check asan-check bench clean demo spec-check
+all:
+
+include isa-spec/module.mk
+include simulator/module.mk
+include tools/module.mk
+include tests/module.mk
+
+all: $(PROGRAMS)
+
+$(OBJDIR)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+
+$(B)/%.a:
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+# The tests: unit tests, PG32 programs on pgsim, the spec check, and the unit
+# tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
+check: all
+	@$(MAKE) --no-print-directory $(TESTS)
+	@$(MAKE) --no-print-directory asan-check
+
+asan-check:
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	$(MAKE) --no-print-directory B=build/asan OPT=-O1 \
+	    SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
+	    unit-check
+
+clean:
+	rm -rf build
+
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

@@ -1,0 +1,15 @@
+# tests: CUnit programs (one per tests/unit/test_*.c) and PG32 programs run
+# on pgsim against expected output.
+UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c)
+UNIT_TESTS := $(UNIT_TEST_SRCS:tests/unit/%.c=$(B)/tests/%)
+TEST_LIBS := $(B)/libpgasm.a $(B)/libpgtools.a $(B)/libpgsim.a $(B)/libisa.a
+
+$(B)/tests/test_%: $(OBJDIR)/tests/unit/test_%.o $(OBJDIR)/tests/unit/runner.o $(TEST_LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ -lcunit
+
+# Run every unit-test program; fail if any fails.
+unit-check: $(UNIT_TESTS)
+	@fail=0; for t in $(UNIT_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
+
+TESTS += unit-check

@@ -1,0 +1,15 @@
+# tools: pgas (assembler, as a library plus main), pgdis (disassembler) and
+# the code they share (symbol files).
+TOOLS_COMMON_SRCS := $(wildcard tools/common/*.c)
+$(B)/libpgtools.a: $(TOOLS_COMMON_SRCS:%.c=$(OBJDIR)/%.o)
+
+PGAS_MAIN := tools/pgas/pgas_main.c
+PGAS_LIB_SRCS := $(filter-out $(PGAS_MAIN),$(wildcard tools/pgas/*.c))
+$(B)/libpgasm.a: $(PGAS_LIB_SRCS:%.c=$(OBJDIR)/%.o)
+LIBS += $(B)/libpgasm.a $(B)/libpgtools.a
+
+$(B)/pgas: $(OBJDIR)/$(PGAS_MAIN:.c=.o) $(B)/libpgasm.a $(B)/libpgtools.a $(B)/libisa.a
+	$(CC) $(LDFLAGS) -o $@ $^
+$(B)/pgdis: $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard tools/pgdis/*.c)) $(B)/libpgtools.a $(B)/libisa.a
+	$(CC) $(LDFLAGS) -o $@ $^
+PROGRAMS += $(B)/pgas $(B)/pgdis
