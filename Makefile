@@ -16,13 +16,14 @@ LIBS :=
 TESTS :=
 OBJDIR := $(B)/obj
 
-.PHONY: all check unit-check programs-check asan-check bench clean demo spec-check
+.PHONY: all deps check unit-check programs-check asan-check bench clean demo spec spec-check
 all:
 
 include isa-spec/module.mk
 include simulator/module.mk
 include tools/module.mk
 include tests/module.mk
+include bench/module.mk
 
 all: $(PROGRAMS)
 
@@ -37,7 +38,18 @@ $(B)/%.a:
 
 # The tests: unit tests, PG32 programs on pgsim, the spec check, and the unit
 # tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.
-check: all
+deps:
+	@sh scripts/install-deps.sh
+
+# The main demo: assemble the greeting and run it on the bare machine.
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p $(B)/examples
+	$(B)/pgas -o $(B)/examples/hello.img examples/hello.s
+	$(B)/pgsim --stats $(B)/examples/hello.img
+
+check: deps
+	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory $(TESTS)
 	@$(MAKE) --no-print-directory asan-check
 

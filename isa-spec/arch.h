@@ -1,7 +1,7 @@
 /*
  * arch.h -- PG32 architectural constants: the PSW, low core, interruption
  * codes, translation-table entries, channel I/O and the cycle model's fixed
- * costs.  Every number here is specified in isa-spec/*.md; the simulator, CP
+ * costs.  Every number here is specified in the isa-spec chapters; the simulator, CP
  * and the tools use these names and never the raw values.
  */
 #ifndef PG32_ARCH_H
@@ -119,6 +119,10 @@ enum {
     PG_DISK_BLOCK = 512,                /* fixed-block disk */
     PG_IPL_BYTES = 4096,                /* read from an IPL device to real 0 */
 };
+
+/* Most CCWs (TICs included) one channel program may fetch; fetching one more
+   is a program check.  A program runs entirely at its sio, so it must end. */
+#define PG_CHANNEL_MAX_CCWS 4096u
 
 /* Cycle model: what taking any interrupt costs (rule 2). */
 #define PG_INTERRUPT_CYCLES 10u

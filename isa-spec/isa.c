@@ -56,9 +56,15 @@ int pg_op_for_mnemonic(const char *name, size_t len)
 }
 
 /* Sensitivity is derived from the control-state columns alone. */
+bool pg_insn_info_sensitive(const pg_insn_info *in)
+{
+    return (in->reads | in->writes) != 0;
+}
+
+/* The derivation applied to a row of the table. */
 bool pg_insn_sensitive(pg_op op)
 {
-    return (pg_insns[op].reads | pg_insns[op].writes) != 0;
+    return pg_insn_info_sensitive(&pg_insns[op]);
 }
 
 /* Inclusive range of the value an operand kind can hold. */
@@ -161,7 +167,7 @@ int pg_disassemble(uint32_t word, uint32_t addr, char *buf, size_t size,
         uint8_t reg = f->field[i] == PG_FLD_A ? d.a : f->field[i] == PG_FLD_B ? d.b : d.c;
         char *p = tmp + n;
         size_t room = sizeof tmp - n;
-        const char *sep = i ? ", " : (n < 6 ? "      " + n : " ");
+        const char *sep = i ? ", " : (n < 6 ? &"      "[n] : " ");
         int k = 0;
         switch (f->kind[i]) {
         case PG_OPD_REG: k = snprintf(p, room, "%sr%u", sep, reg); break;

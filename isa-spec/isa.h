@@ -139,6 +139,9 @@ int pg_op_for_mnemonic(const char *name, size_t len);
 /* Derived, never declared: does the instruction touch any control state? */
 bool pg_insn_sensitive(pg_op op);
 
+/* The same derivation for any row, e.g. of a hand-built table in a test. */
+bool pg_insn_info_sensitive(const pg_insn_info *in);
+
 /* Value range of an immediate operand kind (inclusive). */
 void pg_opd_range(pg_opd_kind kind, int64_t *lo, int64_t *hi);
 

@@ -34,6 +34,9 @@ typedef enum {
     PG_IN_WOULD_BLOCK = -1,         /* nothing yet: retry the sio later (clock frozen) */
 } pg_input;
 
+/* Backends.  A NULL callback stands for "no host file": input ends at once
+   (PG_IN_END), output is discarded, close does nothing. */
+
 /* Console backend: where the console 009's lines come from and go to. */
 typedef struct pg_console_backend {
     void *ctx;
@@ -41,6 +44,13 @@ typedef struct pg_console_backend {
        kept); *len is the line's full length before truncation. */
     pg_input (*read_line)(void *ctx, uint8_t *buf, uint32_t cap, uint32_t *len);
     void (*write)(void *ctx, const uint8_t *data, uint32_t len);
+    /* Optional, for backends whose input may not be there yet: answer as
+       read_line would for the line `ahead` lines after the next one, without
+       consuming anything.  sio uses it to find out, before it changes
+       anything, whether a channel program would have to wait for input.  A
+       backend without it (NULL) must never answer PG_IN_WOULD_BLOCK. */
+    pg_input (*peek_line)(void *ctx, uint32_t ahead, uint8_t *buf, uint32_t cap,
+                          uint32_t *len);
 } pg_console_backend;
 
 /* Card reader backend: a queue of files of 80-byte cards. */
@@ -107,7 +117,9 @@ typedef struct pg_channel {
 /* Empty channel set. */
 void pg_channel_init(pg_channel *ch);
 
-/* Add a device; returns it, or NULL if the devno exists or the set is full. */
+/* Add a device (idle, backend all NULL); returns it, or NULL if the devno
+   exists, the set is full or the type is unknown.  The pointer is valid
+   until the next add (dev[] is kept sorted, so later adds may move it). */
 pg_device *pg_channel_add(pg_channel *ch, uint16_t devno, pg_devtype type);
 
 /* The device at devno, or NULL. */

@@ -17,6 +17,7 @@
 #define PG_MACHINE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arch.h"
@@ -79,6 +80,12 @@ void pg_machine_reset(pg_machine *m);
 
 /* Load the PSW at real 0 (the end of IPL); false (check stop) if invalid. */
 bool pg_machine_load_ipl_psw(pg_machine *m);
+
+/* IPL from a disk on the machine's channel: reset, read the disk's first
+   4 KiB (blocks 0-7) to real 0, load the PSW at 0.  False with a one-line
+   reason in err when the device is not a disk or too small; a check stop
+   (invalid IPL PSW) returns true and the next pg_run reports it. */
+bool pg_machine_ipl_device(pg_machine *m, uint16_t devno, char *err, size_t errsize);
 
 /* The machine's own devices (the bare machine's channel set). */
 pg_channel *pg_machine_channel(pg_machine *m);

@@ -1,0 +1,136 @@
+/*
+ * dev_disk.c -- fixed-block disks of 512-byte blocks.  SEEK sets a byte
+ * position (block * 512) that READ and WRITE move on from, across block
+ * boundaries, and that persists between channel programs.  Nothing ever
+ * reaches beyond the last block, so an image never grows.
+ */
+#define _FILE_OFFSET_BITS 64
+
+#include <errno.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "channel_impl.h"
+
+/* Read len bytes at off from the host file; false on an error or end of file. */
+static bool host_read(int fd, uint64_t off, uint8_t *buf, uint32_t len)
+{
+    while (len) {
+        ssize_t n = pread(fd, buf, len, (off_t)off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        buf += n;
+        off += (uint64_t)n;
+        len -= (uint32_t)n;
+    }
+    return true;
+}
+
+/* Write len bytes at off to the host file; false on an error. */
+static bool host_write(int fd, uint64_t off, const uint8_t *buf, uint32_t len)
+{
+    while (len) {
+        ssize_t n = pwrite(fd, buf, len, (off_t)off);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return false;
+        buf += n;
+        off += (uint64_t)n;
+        len -= (uint32_t)n;
+    }
+    return true;
+}
+
+/* SEEK: a 4-byte big-endian block number; beyond the end, unit check. */
+static void disk_seek(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
+{
+    pg_device *d = io->dev;
+    if (c->count < 4) {
+        pg_dev_unit_check(io, r, PG_SENSE_COMMAND_REJECT);
+        return;
+    }
+    uint8_t b[4];
+    io->st->read(io->st->ctx, c->data, b, 4);
+    uint32_t block = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+    if (block >= d->be.disk.blocks) {
+        pg_dev_unit_check(io, r, PG_SENSE_END_OF_EXTENT);
+        return;
+    }
+    d->position = (uint64_t)block * PG_DISK_BLOCK;
+    r->moved = 4;
+    r->wrong_length = c->count != 4;
+}
+
+/* READ or WRITE count bytes at the position, then advance it; all or nothing. */
+static void disk_transfer(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
+{
+    pg_device *d = io->dev;
+    const pg_disk_backend *be = &d->be.disk;
+    bool write = c->cmd == PG_CCW_WRITE;
+    if (write && be->read_only) {
+        pg_dev_unit_check(io, r, PG_SENSE_WRITE_PROTECT);
+        return;
+    }
+    if (d->position + c->count > (uint64_t)be->blocks * PG_DISK_BLOCK) {
+        pg_dev_unit_check(io, r, PG_SENSE_END_OF_EXTENT);
+        return;
+    }
+    uint8_t *buf = malloc(c->count);
+    uint64_t off = be->offset + d->position;
+    bool ok = buf != NULL;
+    if (ok && write) {
+        io->st->read(io->st->ctx, c->data, buf, c->count);
+        ok = host_write(be->fd, off, buf, c->count);
+    } else if (ok) {
+        ok = host_read(be->fd, off, buf, c->count);
+        if (ok)
+            io->st->write(io->st->ctx, c->data, buf, c->count);
+    }
+    free(buf);
+    if (!ok) {
+        pg_dev_unit_check(io, r, PG_SENSE_DATA_CHECK);
+        return;
+    }
+    d->position += c->count;
+    r->moved = c->count;
+}
+
+/* SENSE: the size in blocks (a big-endian word), then the sense byte. */
+static void disk_sense(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
+{
+    pg_device *d = io->dev;
+    uint32_t blocks = d->be.disk.blocks;
+    uint8_t rec[5] = {(uint8_t)(blocks >> 24), (uint8_t)(blocks >> 16),
+                      (uint8_t)(blocks >> 8), (uint8_t)blocks, d->sense};
+    uint32_t n = c->count < sizeof rec ? c->count : (uint32_t)sizeof rec;
+    io->st->write(io->st->ctx, c->data, rec, n);
+    if (n == sizeof rec)            /* the sense byte was handed over */
+        d->sense = 0;
+    r->moved = n;
+    r->wrong_length = c->count != 4 && c->count != 5;
+}
+
+/* Disk commands: CONTROL does nothing. */
+void pg_disk_command(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
+{
+    switch (c->cmd) {
+    case PG_CCW_SEEK:
+        disk_seek(io, c, r);
+        return;
+    case PG_CCW_READ:
+    case PG_CCW_WRITE:
+        disk_transfer(io, c, r);
+        return;
+    case PG_CCW_SENSE:
+        disk_sense(io, c, r);
+        return;
+    case PG_CCW_CONTROL:
+        return;
+    default:
+        pg_dev_unit_check(io, r, PG_SENSE_COMMAND_REJECT);
+        return;
+    }
+}
