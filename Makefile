@@ -16,7 +16,7 @@ LIBS :=
 TESTS :=
 OBJDIR := $(B)/obj
 
-.PHONY: all deps check unit-check programs-check asan-check bench clean demo spec spec-check
+.PHONY: all deps check layers-check unit-check programs-check asan-check bench clean demo spec spec-check
 all:
 
 include isa-spec/module.mk
@@ -27,14 +27,18 @@ include bench/module.mk
 
 all: $(PROGRAMS)
 
+# Quiet by default; `make V=1` shows the commands.
+Q = $(if $(V),,@)
+
 $(OBJDIR)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -c $< -o $@
 
 $(B)/%.a:
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	@$(if $(V),,echo "  AR      $@")
+	$(Q)rm -f $@ && ar rcs $@ $^
 
 # The tests: unit tests, PG32 programs on pgsim, the spec check, and the unit
 # tests once more under AddressSanitizer and UndefinedBehaviorSanitizer.

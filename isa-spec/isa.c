@@ -176,7 +176,17 @@ int pg_disassemble(uint32_t word, uint32_t addr, char *buf, size_t size,
             k = snprintf(p, room, "%s%d", sep, (int)d.imm); break;
         case PG_OPD_UIMM16: case PG_OPD_IMM16:
             k = snprintf(p, room, "%s0x%x", sep, (unsigned)d.imm); break;
-        case PG_OPD_MEM: k = snprintf(p, room, "%s%d(r%u)", sep, (int)d.imm, d.b); break;
+        case PG_OPD_MEM:
+            k = snprintf(p, room, "%s", sep);
+            /* with base r0 the offset is an absolute address: name it if we can */
+            if (k > 0 && (size_t)k < room && d.b == 0 && d.imm >= 0 && sym &&
+                sym(sym_ctx, (uint32_t)d.imm, &(uint32_t){0}))
+                k += put_target(p + k, room - (size_t)k, (uint32_t)d.imm, sym, sym_ctx);
+            else if (k > 0 && (size_t)k < room)
+                k += snprintf(p + k, room - (size_t)k, "%d", (int)d.imm);
+            if (k > 0 && (size_t)k < room)
+                k += snprintf(p + k, room - (size_t)k, "(r%u)", d.b);
+            break;
         case PG_OPD_BR16: case PG_OPD_BR20:
             k = snprintf(p, room, "%s", sep);
             if (k > 0 && (size_t)k < room)

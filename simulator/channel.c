@@ -56,6 +56,20 @@ pg_device *pg_channel_add(pg_channel *ch, uint16_t devno, pg_devtype type)
     return d;
 }
 
+/* System reset of every device: status cleared, sense and position zero;
+   the backends (files, queues) are left as they are. */
+void pg_channel_reset(pg_channel *ch)
+{
+    for (int i = 0; i < ch->count; i++) {
+        pg_device *d = &ch->dev[i];
+        d->status_valid = false;
+        d->pending_at = 0;
+        d->csw[0] = d->csw[1] = 0;
+        d->sense = 0;
+        d->position = 0;
+    }
+}
+
 /* The device at devno, or NULL. */
 pg_device *pg_channel_find(pg_channel *ch, uint16_t devno)
 {

@@ -71,12 +71,7 @@ void pg_machine_reset(pg_machine *m)
     m->timer_base = 0;
     memset(m->mem, 0, m->mem_size);
     memset(m->pre, 0, (size_t)(m->mem_size / 4) * sizeof *m->pre);
-    for (int i = 0; i < m->chan.count; i++) {
-        pg_device *d = &m->chan.dev[i];
-        d->status_valid = false;
-        d->position = 0;
-        d->sense = 0;
-    }
+    pg_channel_reset(&m->chan);
     memset(&m->stats, 0, sizeof m->stats);
     m->check_stopped = false;
     m->stop_pending = false;

@@ -6,5 +6,6 @@ LIBS += $(B)/libpgsim.a
 
 PGSIM_SRCS := $(wildcard simulator/pgsim/*.c)
 $(B)/pgsim: $(PGSIM_SRCS:%.c=$(OBJDIR)/%.o) $(B)/libpgsim.a $(B)/libisa.a
-	$(CC) $(LDFLAGS) -o $@ $^
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^
 PROGRAMS += $(B)/pgsim

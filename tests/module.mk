@@ -6,10 +6,16 @@ TEST_LIBS := $(B)/libpgasm.a $(B)/libpgtools.a $(B)/libpgsim.a $(B)/libisa.a
 
 $(B)/tests/test_%: $(OBJDIR)/tests/unit/test_%.o $(OBJDIR)/tests/unit/runner.o $(TEST_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ -lcunit
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lcunit
 
 # Run every unit-test program; fail if any fails.
 unit-check: $(UNIT_TESTS)
 	@fail=0; for t in $(UNIT_TESTS); do echo "== $$t"; $$t || fail=1; done; exit $$fail
 
 TESTS += unit-check
+
+# The dependency arrows between folders (the architectural seam).
+layers-check:
+	@sh tests/check-layers.sh
+TESTS += layers-check

@@ -9,7 +9,9 @@ $(B)/libpgasm.a: $(PGAS_LIB_SRCS:%.c=$(OBJDIR)/%.o)
 LIBS += $(B)/libpgasm.a $(B)/libpgtools.a
 
 $(B)/pgas: $(OBJDIR)/$(PGAS_MAIN:.c=.o) $(B)/libpgasm.a $(B)/libpgtools.a $(B)/libisa.a
-	$(CC) $(LDFLAGS) -o $@ $^
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^
 $(B)/pgdis: $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard tools/pgdis/*.c)) $(B)/libpgtools.a $(B)/libisa.a
-	$(CC) $(LDFLAGS) -o $@ $^
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^
 PROGRAMS += $(B)/pgas $(B)/pgdis

@@ -122,6 +122,9 @@ void pg_channel_init(pg_channel *ch);
    until the next add (dev[] is kept sorted, so later adds may move it). */
 pg_device *pg_channel_add(pg_channel *ch, uint16_t devno, pg_devtype type);
 
+/* System reset: every device idle, no status, sense and disk position zero. */
+void pg_channel_reset(pg_channel *ch);
+
 /* The device at devno, or NULL. */
 pg_device *pg_channel_find(pg_channel *ch, uint16_t devno);
 

@@ -67,6 +67,18 @@ static void classify(assembler *as, stmt *st)
     }
 }
 
+/* Give the labels of a statement its final label address (after .org or
+   .align moved it); only the ones this statement did define. */
+static void relabel(assembler *as, stmt *st)
+{
+    for (size_t l = st->tok; l < st->head; l += 2) {
+        const token *t = asm_tok(as, l);
+        asm_sym *s = sym_find(&as->syms, t->start, t->len);
+        if (s && s->kind == 'T' && s->def_stmt == (size_t)(st - as->stmts))
+            s->value = (int64_t)st->label;
+    }
+}
+
 /* Pass 1 over one line. */
 static void pass1_line(assembler *as, size_t file, uint32_t line, const char *text, size_t len)
 {
@@ -95,13 +107,15 @@ static void pass1_line(assembler *as, size_t file, uint32_t line, const char *te
     while (asm_tok(as, i)->kind == TK_IDENT && is_punct(as, i + 1, ':'))
         i += 2;
     st->head = i;
+    for (size_t l = st->tok; l < st->head; l += 2)    /* the statement itself may use them */
+        define_label(as, st, l, st->label);
     classify(as, st);
     if (st->size && st->emit + st->size > PGASM_MAX_IMAGE && !st->failed)
         asm_error(as, st, asm_tok(as, st->head)->start,
                   "the image would be larger than 64 MiB (this ends at 0x%" PRIx64 ")",
                   st->emit + st->size);
-    for (size_t l = st->tok; l < st->head; l += 2)
-        define_label(as, st, l, st->label);
+    if (st->label != as->pc)                          /* moved by .org or .align */
+        relabel(as, st);
     as->pc = st->emit + st->size;
     if (as->pc > UINT32_MAX) {
         if (!st->failed)
