@@ -155,6 +155,7 @@ static bool value_of_x(const char *src, uint32_t *v)
 
 /* ---- lexer: numbers, characters, strings -------------------------------- */
 
+/* Decimal, hex, binary and character constants with every escape. */
 static void test_numbers(void)
 {
     static const struct {
@@ -178,6 +179,7 @@ static void test_numbers(void)
     }
 }
 
+/* .ascii and .asciz with every escape, ";" inside a string, several strings. */
 static void test_strings(void)
 {
     run r = assemble(".ascii \"a\\n\\t\\0\\\\\\\"\\'b;c\"\n.asciz \"\", \"xy\"\n");
@@ -189,6 +191,7 @@ static void test_strings(void)
     run_free(&r);
 }
 
+/* Bad escapes, unterminated quotes, bad numbers, stray characters: where and what. */
 static void test_lex_errors(void)
 {
     expect_error(".ascii \"a\\qb\"", "t.s:1:10: error: unknown escape sequence '\\q'");
@@ -207,6 +210,7 @@ static void test_lex_errors(void)
 
 /* ---- expressions ------------------------------------------------------- */
 
+/* Values, C precedence and associativity, truncating division, 64-bit evaluation. */
 static void test_expressions(void)
 {
     static const struct {
@@ -235,6 +239,7 @@ static void test_expressions(void)
     }
 }
 
+/* "." is the statement's address; equates may use symbols defined later. */
 static void test_dot_and_forward(void)
 {
     /* '.' is the address of the statement; equates may use later labels */
@@ -257,6 +262,7 @@ static void test_dot_and_forward(void)
     run_free(&r);
 }
 
+/* Division by zero, shift counts, syntax, registers and strings as values, cycles. */
 static void test_expr_errors(void)
 {
     expect_error("x = 1 / 0", "t.s:1:7: error: division by zero");
@@ -267,6 +273,9 @@ static void test_expr_errors(void)
     expect_error("x = (1 + 2", "t.s:1:11: error: expected ')' but found end of line");
     expect_error("x = 1 + ", "t.s:1:9: error: expected a value but found end of line");
     expect_error("x = 1 2", "t.s:1:7: error: unexpected '2' after the expression");
+    expect_error(".word 1 +, 2", "t.s:1:10: error: expected a value but found ','");
+    expect_error("lw r1, 4 + (r2)", "t.s:1:12: error: expected a value but found '('");
+    expect_error("addi r1, r2, (1 + 2, 3", "t.s:1:20: error: expected ')' but found ','");
     expect_error("x = r3 + 1", "t.s:1:5: error: register 'r3' where a value is expected");
     expect_error("x = \"s\"", "t.s:1:5: error: a string cannot be a value");
     expect_error(".word nowhere", "t.s:1:7: error: undefined symbol 'nowhere'");
@@ -277,6 +286,7 @@ static void test_expr_errors(void)
 
 /* ---- directives -------------------------------------------------------- */
 
+/* .org (backward too), .align to any N (labels after the padding), .space. */
 static void test_org_align_space(void)
 {
     run r = assemble(".org 8\n.byte 1\n.align 4\na: .byte 2\n.align 1\n.space 4\nb: .align 8\n"
@@ -301,6 +311,7 @@ static void test_org_align_space(void)
     run_free(&r);
 }
 
+/* .word .half .byte at both ends of their ranges and beyond; list syntax. */
 static void test_data(void)
 {
     static const uint32_t w[] = { 0x80000000u, 0xFFFFFFFFu, 0xFFFFFFFFu, 0x0000001Cu,
@@ -321,6 +332,7 @@ static void test_data(void)
     expect_error(".ascii 5", "t.s:1:8: error: expected a string in double quotes");
 }
 
+/* .equ and =, .psw with the predefined flags, and redefining a flag name. */
 static void test_equ_psw(void)
 {
     run r = assemble(".equ COUNT, 10\nMASK = COUNT * 2\n.org 0x10\n.psw W, 0x00\n"
@@ -355,6 +367,7 @@ static void test_equ_psw(void)
     expect_error("x = ", "t.s:1:5: error: expected a value but found end of line");
 }
 
+/* Case-insensitive mnemonics, registers and directives; several labels a line. */
 static void test_case_and_labels(void)
 {
     static const uint32_t w[] = { 0x01123000u, 0x01ED0000u, 0x11D00008u, 0x01123000u };
@@ -457,6 +470,7 @@ static void test_disassembly_roundtrip(void)
     }
 }
 
+/* Memory operands (with and without an offset), CRs as names or numbers, branches. */
 static void test_operand_forms(void)
 {
     static const uint32_t want[] = {
@@ -482,6 +496,7 @@ static void test_operand_forms(void)
                  0, want, sizeof want / sizeof want[0]);
 }
 
+/* Every operand error of machine instructions, with its column. */
 static void test_insn_errors(void)
 {
     expect_error("addi r1, r2, 40000", "t.s:1:14: error: immediate 40000 (0x9c40) is out of range -32768..32767");
@@ -516,6 +531,7 @@ static void test_insn_errors(void)
 
 /* ---- pseudo-instructions ----------------------------------------------- */
 
+/* Each pseudo-instruction's expansion, word by word. */
 static void test_pseudos(void)
 {
     typedef struct {
@@ -585,6 +601,7 @@ static void test_pseudos(void)
     }
 }
 
+/* li's size is fixed in pass 1 (a forward reference takes two words); li/la ranges. */
 static void test_li_sizes(void)
 {
     /* the size chosen in pass 1 decides the addresses of what follows */
@@ -610,6 +627,7 @@ static void test_li_sizes(void)
 
 /* ---- errors: positions, several at once, the limit ---------------------- */
 
+/* The whole message: position, text, source line and a caret that follows tabs. */
 static void test_error_format(void)
 {
     run r = assemble("nop\n\tadd r1, r2\n");
@@ -620,6 +638,7 @@ static void test_error_format(void)
     run_free(&r);
 }
 
+/* One run reports errors of many kinds, each once. */
 static void test_several_errors(void)
 {
     const char *msgs[] = {
@@ -635,6 +654,7 @@ static void test_several_errors(void)
                   ".byte '\\z'\n.org 0\n.word 5\nnop\n", 6, msgs);
 }
 
+/* The assembly stops after 50 errors and says so. */
 static void test_error_limit(void)
 {
     char src[2000] = "";
@@ -648,6 +668,7 @@ static void test_error_limit(void)
     run_free(&r);
 }
 
+/* Redefinitions name the first definition; register names are not symbols. */
 static void test_symbol_errors(void)
 {
     expect_error("a:\nb: a: nop", "t.s:2:4: error: redefinition of 'a' (first defined at t.s:1)");
@@ -658,6 +679,7 @@ static void test_symbol_errors(void)
     expect_error("cr2:", "t.s:1:1: error: 'cr2' is a register name");
 }
 
+/* Overlaps, forward references where pass 1 needs a value, the 64 MiB limit. */
 static void test_layout_errors(void)
 {
     expect_error(".org 0x100\n.word 1\n.org 0x102\n.half 7", "t.s:4:1: error: overlaps 0x00000102, already emitted by t.s:2");
@@ -699,12 +721,18 @@ static bool scratch_init(scratch *s)
     return good;
 }
 
-/* Write text to dir/rel (rel may name one subdirectory level: "sub/x.s").
-   Returns the full path (owned by s). */
+/* Write text to dir/rel (its directory is made if missing; "a/b/x.s" needs
+   "a" to exist).  Returns the full path (owned by s). */
 static const char *scratch_file(scratch *s, const char *rel, const char *text)
 {
-    char *p = malloc(strlen(s->dir) + strlen(rel) + 2);
-    sprintf(p, "%s/%s", s->dir, rel);
+    size_t size = strlen(s->dir) + strlen(rel) + 2;
+    char *p = malloc(size);
+    if (!p || s->n == (int)(sizeof s->paths / sizeof s->paths[0])) {
+        CU_FAIL("scratch_file: out of memory or too many files");
+        free(p);
+        return "";
+    }
+    snprintf(p, size, "%s/%s", s->dir, rel);
     char *slash = strrchr(p, '/');
     if (slash > p + strlen(s->dir)) {
         *slash = '\0';
@@ -735,6 +763,7 @@ static void scratch_free(scratch *s)
     rmdir(s->dir);
 }
 
+/* .include paths relative to the including file, nested, from a file or a string. */
 static void test_include(void)
 {
     scratch s;
@@ -782,6 +811,7 @@ static void test_include(void)
     scratch_free(&s);
 }
 
+/* A file including itself, directly or not, and the nesting limit of 16. */
 static void test_include_recursion(void)
 {
     scratch s;
@@ -821,6 +851,7 @@ static void test_include_recursion(void)
     scratch_free(&s);
 }
 
+/* .include's operand. */
 static void test_include_errors(void)
 {
     expect_error(".include nope.s", "t.s:1:10: error: expected a file name in double quotes");
@@ -830,6 +861,7 @@ static void test_include_errors(void)
 
 /* ---- listing and output ------------------------------------------------ */
 
+/* The listing's columns for code, data, equates, padding, labels and comments. */
 static void test_listing(void)
 {
     const char *src =
@@ -868,6 +900,7 @@ static void test_listing(void)
     run_free(&r);
 }
 
+/* The exported symbols: labels and equates with their kinds, no predefined ones. */
 static void test_symbols_output(void)
 {
     run r = assemble(".org 0x100\nstart: nop\nloop: j loop\nSIZE = 0x20\nNEG = -1\n");
@@ -886,6 +919,7 @@ static void test_symbols_output(void)
     run_free(&r);
 }
 
+/* An unreadable file; CRLF line ends and a last line without a newline. */
 static void test_file_errors(void)
 {
     run r = assemble_path("/nonexistent/x.s", false);
@@ -964,6 +998,7 @@ static const pg_suite suites[] = {
     { NULL, NULL },
 };
 
+/* Run every suite, or the one named. */
 int main(int argc, char **argv)
 {
     return pg_test_main(argc, argv, suites);

@@ -103,8 +103,11 @@ static void data_list(assembler *as, stmt *st, unsigned width, const char *what)
     st->size = size;
 }
 
+/* .word: 4-byte values. */
 static void d_word(assembler *as, stmt *st) { data_list(as, st, 4, "'.word' value"); }
+/* .half: 2-byte values. */
 static void d_half(assembler *as, stmt *st) { data_list(as, st, 2, "'.half' value"); }
+/* .byte: 1-byte values. */
 static void d_byte(assembler *as, stmt *st) { data_list(as, st, 1, "'.byte' value"); }
 
 /* .ascii/.asciz: a comma list of strings; .asciz ends each with a zero byte. */
@@ -141,7 +144,9 @@ static void strings(assembler *as, stmt *st, bool zero)
     st->size = size;
 }
 
+/* .ascii: the bytes of the strings. */
 static void d_ascii(assembler *as, stmt *st) { strings(as, st, false); }
+/* .asciz: each string and a zero byte. */
 static void d_asciz(assembler *as, stmt *st) { strings(as, st, true); }
 
 /* .equ NAME, value: the same as NAME = value. */

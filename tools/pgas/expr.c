@@ -18,10 +18,18 @@ typedef struct ectx {
     int depth;
 } ectx;
 
-/* The token at the current position (the statement's TK_END past the range). */
+/* The token at the current position; at the end of the range it is the one
+   that ends it (a ',', the '(' of a memory operand, or TK_END), which
+   messages name but the parser never takes. */
 static const token *peek(const ectx *c)
 {
-    return asm_tok(c->as, c->pos < c->end ? c->pos : c->st->end);
+    return asm_tok(c->as, c->pos);
+}
+
+/* Is the current token part of the expression's range? */
+static bool more(const ectx *c)
+{
+    return c->pos < c->end;
 }
 
 /* Report an error once per expression. */
@@ -88,7 +96,9 @@ static expr_val parse_unary(ectx *c)
         return known(0);
     }
     expr_val r = known(0);
-    if (t->kind == TK_PUNCT && (t->op == '-' || t->op == '+' || t->op == '~')) {
+    if (!more(c)) {
+        fail(c, t, "expected a value but found %s", tok_describe(t, buf));
+    } else if (t->kind == TK_PUNCT && (t->op == '-' || t->op == '+' || t->op == '~')) {
         c->pos++;
         expr_val a = parse_unary(c);
         int64_t v = t->op == '-' ? wrap(0u - (uint64_t)a.v) : t->op == '~' ? ~a.v : a.v;
@@ -98,7 +108,7 @@ static expr_val parse_unary(ectx *c)
         c->pos++;
         r = parse_binary(c, 0);
         const token *close = peek(c);
-        if (close->kind == TK_PUNCT && close->op == ')')
+        if (more(c) && close->kind == TK_PUNCT && close->op == ')')
             c->pos++;
         else
             fail(c, close, "expected ')' but found %s", tok_describe(close, buf));
@@ -175,7 +185,7 @@ static expr_val parse_binary(ectx *c, int level)
     expr_val a = parse_binary(c, level + 1);
     for (;;) {
         const token *t = peek(c);
-        if (t->kind != TK_PUNCT || !op_at_level(t->op, level) || !c->ok)
+        if (!more(c) || t->kind != TK_PUNCT || !op_at_level(t->op, level) || !c->ok)
             return a;
         c->pos++;
         expr_val b = parse_binary(c, level + 1);

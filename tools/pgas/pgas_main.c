@@ -6,8 +6,9 @@
  * Writes the image (default: FILE with its extension replaced by .img), the
  * symbol file beside it (pg_symfile_path) and, with -l, the listing.  Every
  * output is written to a temporary file in its directory and renamed into
- * place only when all of them are complete, so a failed run leaves no output
- * behind (and does not clobber an older one).  Exit status: 0 success,
+ * place only when all of them are complete, so a failed run writes no
+ * output and leaves files from an earlier run as they were
+ * (isa-spec/assembler.md, section 1).  Exit status: 0 success,
  * 1 assembly or I/O error, 2 usage error.  Messages go to stderr; only --help
  * and --version print on stdout.
  */
@@ -188,19 +189,13 @@ static int write_outputs(const options *o, const char *sym_path, const pgasm_out
         failed = 1;
     else if (o->listing && !write_data(&files[2], out->listing, strlen(out->listing)))
         failed = 2;
-    size_t renamed = 0;
-    while (failed == n && renamed < n) {
-        if (rename(files[renamed].tmp, files[renamed].path) != 0)
-            failed = renamed;
-        else
-            renamed++;
-    }
+    for (size_t i = 0; failed == n && i < n; i++)
+        if (rename(files[i].tmp, files[i].path) != 0)
+            failed = i;
     int status = 0;
     if (failed < n) {
         fprintf(stderr, "pgas: cannot write '%s': %s\n", files[failed].path, strerror(errno));
         status = 1;
-        for (size_t i = 0; i < renamed; i++)    /* a rename failed: take back the others */
-            unlink(files[i].path);
     }
     for (size_t i = 0; i < n; i++) {
         if (files[i].tmp && status)
