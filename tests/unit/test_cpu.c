@@ -429,6 +429,25 @@ static void test_branch_jalr(void)
     }
 }
 
+/* jalr computes the target from the old rs1, so jalr r14, 0(r14) works. */
+static void test_branch_jalr_same_register(void)
+{
+    pg_machine *m = br_machine();
+    pg_set_gpr(m, 14, 0x1108);
+    FX_CODE_AT(m, BR_AT, XI(jalr, 14, 14, 0), XI(lpsw, 0, 0, BR_NOT_PSW));
+    FX_CODE_AT(m, 0x1108, XI(lpsw, 0, 0, BR_TAKEN_PSW));
+    FX_WAIT(m, fx_run(m), BR_TAKEN);
+    FX_EQ(pg_get_gpr(m, 14), BR_AT + 4);
+    pg_machine_free(m);
+    /* a jump to the end of storage: the jalr completes, the fetch faults (addressing) */
+    m = fx_machine();
+    pg_set_gpr(m, 1, FX_MEM);
+    FX_CODE_AT(m, FX_CODE, XI(jalr, 0, 1, 0));
+    FX_PGM(m, fx_run(m), PG_PGM_ADDRESSING, PG_PSW_S, FX_MEM);
+    FX_EQ(pg_get_tod(m), CYC(jalr) + TKX(jalr) + FX_IC);
+    pg_machine_free(m);
+}
+
 /* A call and return through jal/jalr (the call/ret convention with r14). */
 static void test_branch_call_ret(void)
 {
@@ -1060,20 +1079,34 @@ static void test_psw_idle_wait(void)
     pg_machine_free(m);
 }
 
-/* An invalid new PSW loaded by an interrupt is a check stop. */
+/* An invalid new PSW loaded by an interrupt is a check stop: the old PSW and
+   code are stored, the PSW stays the old PSW, the 10 cycles are not charged. */
 static void test_psw_check_stop_invalid_new(void)
 {
     /* program new PSW with a reserved bit */
     pg_machine *m = fx_machine();
     fx_put_psw(m, PG_LC_PGM_NEW, 0x20, FX_HANDLER);
-    FX_CODE_AT(m, FX_CODE, 0x00000000);
+    pg_set_gpr(m, 1, 5);
+    FX_CODE_AT(m, FX_CODE, XI(addi, 2, 0, 2), X3(rem, 3, 1, 0));
     FX_STOP(fx_run(m), PG_STOP_CHECK_STOP);
+    FX_EQ(fx_get_psw(m, PG_LC_PGM_OLD).flags, PG_PSW_S);
+    FX_EQ(fx_get_psw(m, PG_LC_PGM_OLD).addr, FX_CODE + 4);
+    FX_EQ(fx_get32(m, PG_LC_PGM_CODE), PG_PGM_DIVIDE);
+    FX_EQ(pg_get_psw(m).flags, PG_PSW_S);
+    FX_EQ(pg_get_psw(m).addr, FX_CODE + 4);
+    FX_EQ(pg_get_tod(m), CYC(addi));
     pg_machine_free(m);
     /* SVC new PSW with the top bit */
     m = fx_machine();
     fx_put_psw(m, PG_LC_SVC_NEW, 0x80000000u | PG_PSW_S, FX_HANDLER);
-    FX_CODE_AT(m, FX_CODE, XI(svc, 0, 0, 1), HALT);
+    FX_CODE_AT(m, FX_CODE, XI(addi, 1, 0, 1), XI(svc, 0, 0, 9), HALT);
     FX_STOP(fx_run(m), PG_STOP_CHECK_STOP);
+    FX_EQ(fx_get_psw(m, PG_LC_SVC_OLD).flags, PG_PSW_S);
+    FX_EQ(fx_get_psw(m, PG_LC_SVC_OLD).addr, FX_CODE + 8);
+    FX_EQ(fx_get32(m, PG_LC_SVC_CODE), 9);
+    FX_EQ(pg_get_psw(m).flags, PG_PSW_S);
+    FX_EQ(pg_get_psw(m).addr, FX_CODE + 8);
+    FX_EQ(pg_get_tod(m), CYC(addi) + CYC(svc));
     pg_machine_free(m);
     /* external new PSW invalid, timer interrupt */
     m = fx_machine();
@@ -1082,6 +1115,31 @@ static void test_psw_check_stop_invalid_new(void)
     fx_psw(m, PG_PSW_S | PG_PSW_E, FX_CODE);
     FX_CODE_AT(m, FX_CODE, HALT);
     FX_STOP(fx_run(m), PG_STOP_CHECK_STOP);
+    FX_EQ(fx_get_psw(m, PG_LC_EXT_OLD).flags, PG_PSW_S | PG_PSW_E);
+    FX_EQ(fx_get_psw(m, PG_LC_EXT_OLD).addr, FX_CODE);
+    FX_EQ(fx_get32(m, PG_LC_EXT_CODE), PG_EXT_CPU_TIMER);
+    FX_EQ(pg_get_psw(m).flags, PG_PSW_S | PG_PSW_E);
+    FX_EQ(pg_get_psw(m).addr, FX_CODE);
+    FX_EQ(pg_get_tod(m), 0);
+    pg_machine_free(m);
+    /* I/O new PSW invalid */
+    fx_console con = {0};
+    m = fx_machine();
+    fx_attach_console(m, PG_DEV_CONSOLE, &con);
+    fx_ccw(m, FX_DATA, PG_CCW_WRITE, 0, 1, FX_DATA + 0x100);
+    fx_put_psw(m, PG_LC_IO_NEW, 0xFFFFFFFFu, FX_HANDLER);
+    fx_put_psw(m, FX_DATA + 0x40, PG_PSW_W | PG_PSW_I, 0x4321);
+    pg_set_gpr(m, 1, PG_DEV_CONSOLE);
+    pg_set_gpr(m, 2, FX_DATA);
+    FX_CODE_AT(m, FX_CODE, X3(sio, 3, 1, 2), XI(lpsw, 0, 0, FX_DATA + 0x40));
+    FX_STOP(fx_run(m), PG_STOP_CHECK_STOP);
+    FX_EQ(fx_get_psw(m, PG_LC_IO_OLD).flags, PG_PSW_W | PG_PSW_I);
+    FX_EQ(fx_get_psw(m, PG_LC_IO_OLD).addr, 0x4321);
+    FX_EQ(fx_get32(m, PG_LC_IO_DEV), PG_DEV_CONSOLE);
+    FX_EQ(fx_get32(m, PG_LC_CSW), FX_DATA + 8);
+    FX_EQ(pg_get_psw(m).flags, PG_PSW_W | PG_PSW_I);
+    FX_EQ(pg_get_psw(m).addr, 0x4321);
+    FX_EQ(pg_get_tod(m), PG_LAT_CONSOLE_BASE + 1);
     pg_machine_free(m);
 }
 
@@ -1787,6 +1845,7 @@ static const pg_test branch_tests[] = {
     {"offset_one", test_branch_offset_one},
     {"jal", test_branch_jal},
     {"jalr", test_branch_jalr},
+    {"jalr_same_register", test_branch_jalr_same_register},
     {"call_ret", test_branch_call_ret},
     {"svc", test_branch_svc},
     {"svc_round_trip", test_branch_svc_round_trip},

@@ -21,7 +21,8 @@ static void test_machine_sizes(void)
         char ctx[32];
         snprintf(ctx, sizeof ctx, "size %u", bad[i]);
         FX_EQC(ctx, m == NULL, 1);
-        pg_machine_free(m == NULL ? NULL : m);
+        if (m)
+            pg_machine_free(m);
     }
     pg_machine *m = pg_machine_new(4096);
     CU_ASSERT_PTR_NOT_NULL_FATAL(m);
@@ -268,32 +269,21 @@ static void test_ipl_program_loop(void)
     FX_EQ(pg_get_psw(m).flags, 0);
     FX_EQ(pg_get_psw(m).addr, 0);
     FX_EQ(pg_get_tod(m), CYC(addi) + FX_IC);
-    FX_EQ(pg_get_stats(m)->interrupts[PG_INT_PROGRAM], 1);
     pg_machine_free(m);
 }
 
-/* An invalid new PSW: old PSW and code stored, PSW stays the old one, no cycles charged. */
+/* Program-interruption loops: the first interrupt's old PSW and code are
+   kept, the PSW points at the failing instruction, no cycles for the second. */
 static void test_ipl_check_stop_details(void)
 {
-    pg_machine *m = fx_machine();
-    fx_put_psw(m, PG_LC_SVC_NEW, PG_PSW_S | 0x400, FX_HANDLER);
-    FX_CODE_AT(m, FX_CODE, XI(addi, 1, 0, 1), XI(svc, 0, 0, 9), HALT);
-    FX_STOP(fx_run(m), PG_STOP_CHECK_STOP);
-    pg_psw old = fx_get_psw(m, PG_LC_SVC_OLD);
-    FX_EQ(old.flags, PG_PSW_S);
-    FX_EQ(old.addr, FX_CODE + 8);
-    FX_EQ(fx_get32(m, PG_LC_SVC_CODE), 9);
-    FX_EQ(pg_get_psw(m).flags, PG_PSW_S);
-    FX_EQ(pg_get_psw(m).addr, FX_CODE + 8);
-    FX_EQ(pg_get_tod(m), CYC(addi) + CYC(svc));
-    pg_machine_free(m);
+    pg_machine *m;
     /* a program-interruption loop after a handler that faults at once */
     m = fx_machine();
     fx_put_psw(m, PG_LC_PGM_NEW, PG_PSW_S, FX_HANDLER);
     FX_CODE_AT(m, FX_HANDLER, 0xFFFFFFFF);
     FX_CODE_AT(m, FX_CODE, XI(addi, 1, 0, 1), XI(lw, 2, 0, 2));
     FX_STOP(fx_run(m), PG_STOP_CHECK_STOP);
-    old = fx_get_psw(m, PG_LC_PGM_OLD);
+    pg_psw old = fx_get_psw(m, PG_LC_PGM_OLD);
     FX_EQ(old.addr, FX_CODE + 4);
     FX_EQ(fx_get32(m, PG_LC_PGM_CODE), PG_PGM_SPECIFICATION);
     FX_EQ(pg_get_psw(m).flags, PG_PSW_S);
@@ -454,7 +444,7 @@ static void test_digest(void)
     pg_machine *d = pg_machine_new(FX_MEM);
     CU_ASSERT_PTR_NOT_NULL_FATAL(c);
     CU_ASSERT_PTR_NOT_NULL_FATAL(d);
-    CU_ASSERT(pg_machine_digest(c) != pg_machine_digest(d) || FX_MEM == 0);
+    CU_ASSERT(pg_machine_digest(c) != pg_machine_digest(d));
     pg_machine_free(a);
     pg_machine_free(b);
     pg_machine_free(c);
