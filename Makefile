@@ -16,7 +16,7 @@ LIBS :=
 TESTS :=
 OBJDIR := $(B)/obj
 
-.PHONY: all deps check layers-check unit-check programs-check asan-check bench clean demo spec spec-check
+.PHONY: all deps check layers-check cli-check unit-check programs-check asan-check bench clean demo spec spec-check
 all:
 
 include isa-spec/module.mk

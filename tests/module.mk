@@ -19,3 +19,8 @@ TESTS += unit-check
 layers-check:
 	@sh tests/check-layers.sh
 TESTS += layers-check
+
+# The command-line contracts of pgas, pgdis and pgsim.
+cli-check: $(B)/pgas $(B)/pgdis $(B)/pgsim
+	@B=$(B) sh tests/cli/run-cli-tests.sh
+TESTS += cli-check
