@@ -43,6 +43,15 @@ void pg_take_interrupt(pg_machine *m, pg_int_class cls, uint32_t code, uint32_t 
                        pg_psw old, const uint32_t csw[2])
 {
     pg_interrupt irq = {cls, code, tea, old, {csw ? csw[0] : 0, csw ? csw[1] : 0}};
+    bool was_guarded = m->pgm_guard && m->pgm_guard_icount == m->stats.instructions;
+    if (!m->hook && cls == PG_INT_PROGRAM && was_guarded) {
+        /* the program new PSW led straight to another program exception:
+           nothing is stored, no time passes, the interrupt is not counted */
+        m->psw = old;
+        m->check_stopped = true;
+        request_stop(m, PG_STOP_CHECK_STOP);
+        return;
+    }
     m->stats.interrupts[cls]++;
     if (m->step_info) {
         m->step_info->interrupted = true;
@@ -53,14 +62,6 @@ void pg_take_interrupt(pg_machine *m, pg_int_class cls, uint32_t code, uint32_t 
         if (m->hook(m->hook_ctx, m, &irq) == PG_HOOK_STOP)
             request_stop(m, PG_STOP_HOOK);
         m->ev = 0;
-        return;
-    }
-    bool was_guarded = m->pgm_guard && m->pgm_guard_icount == m->stats.instructions;
-    if (cls == PG_INT_PROGRAM && was_guarded) {
-        /* the program new PSW led straight to another program exception */
-        m->psw = old;
-        m->check_stopped = true;
-        request_stop(m, PG_STOP_CHECK_STOP);
         return;
     }
     pg_store_real32(m, lowcore[cls].old_psw, old.flags);

@@ -157,6 +157,7 @@ bool pg_set_psw(pg_machine *m, pg_psw psw)
     if (psw.flags & ~(uint32_t)PG_PSW_VALID)
         return false;
     pg_load_psw(m, psw);
+    m->pgm_guard = false;           /* whoever sets a PSW takes over from the new PSW */
     return true;
 }
 

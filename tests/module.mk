@@ -24,3 +24,10 @@ TESTS += layers-check
 cli-check: $(B)/pgas $(B)/pgdis $(B)/pgsim
 	@B=$(B) sh tests/cli/run-cli-tests.sh
 TESTS += cli-check
+
+# Assemble and run every PG32 program in tests/programs on pgsim; compare the
+# console (and punch, printer) output and the exit status with the expected files.
+programs-check: $(B)/pgas $(B)/pgsim
+	@PGAS=$(B)/pgas PGSIM=$(B)/pgsim bash tests/run-programs.sh
+
+TESTS += programs-check

@@ -94,7 +94,8 @@ pg_channel *pg_machine_channel(pg_machine *m);
 uint32_t pg_get_gpr(const pg_machine *m, unsigned n);
 void pg_set_gpr(pg_machine *m, unsigned n, uint32_t v);
 pg_psw pg_get_psw(const pg_machine *m);
-/* Install a PSW as lpsw would (no interrupt); false if reserved bits are set. */
+/* Install a PSW as lpsw would (no interrupt); false if reserved bits are set.
+   It also ends a program-interruption-loop watch (isa-spec/machine.md). */
 bool pg_set_psw(pg_machine *m, pg_psw psw);
 uint32_t pg_get_cr(const pg_machine *m, unsigned n);
 void pg_set_cr(pg_machine *m, unsigned n, uint32_t v);    /* CR1 purges the TLB */
@@ -125,7 +126,11 @@ const pg_stats *pg_get_stats(const pg_machine *m);
    boundaries; a wait is cut at exactly budget), or until a stop. */
 pg_stop pg_run(pg_machine *m, uint64_t budget);
 
-/* Take one pending enabled interrupt or execute one instruction. */
+/* Take one pending enabled interrupt or execute one instruction, and return
+   PG_STOP_STEP (or the stop that prevented it).  An instruction whose
+   execution interrupts -- svc, or a program exception -- is one step: info
+   has both the instruction (fetched, addr, word) and the interrupt.  In an
+   enabled wait the step is the jump to the ending interrupt and taking it. */
 pg_stop pg_step(pg_machine *m, pg_step_info *info);
 
 /* Install (or with NULL remove) the interrupt hook. */

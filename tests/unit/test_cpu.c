@@ -448,6 +448,29 @@ static void test_branch_jalr_same_register(void)
     pg_machine_free(m);
 }
 
+/* Branch offsets are sign-extended 16-bit word counts: offset 0 is a branch
+   to itself; the extremes reach beyond storage (fetch addressing there). */
+static void test_branch_extremes(void)
+{
+    pg_machine *m = fx_machine();
+    FX_CODE_AT(m, FX_CODE, XI(beq, 0, 0, 0));
+    FX_STOP(pg_run(m, 100), PG_STOP_BUDGET);
+    FX_EQ(pg_get_tod(m), 100);
+    FX_EQ(pg_get_psw(m).addr, FX_CODE);
+    FX_EQ(pg_get_stats(m)->instructions, 100 / (CYC(beq) + TKX(beq)));
+    pg_machine_free(m);
+    m = fx_machine();
+    FX_CODE_AT(m, FX_CODE, XI(bne, 0, 1, -32768));
+    pg_set_gpr(m, 1, 1);
+    FX_PGM(m, fx_run(m), PG_PGM_ADDRESSING, PG_PSW_S, FX_CODE - 0x20000u);
+    pg_machine_free(m);
+    m = fx_machine();
+    FX_CODE_AT(m, FX_CODE, XI(bgeu, 0, 0, 32767));
+    FX_PGM(m, fx_run(m), PG_PGM_ADDRESSING, PG_PSW_S, FX_CODE + 0x1FFFCu);
+    FX_EQ(pg_get_tod(m), CYC(bgeu) + TKX(bgeu) + FX_IC);
+    pg_machine_free(m);
+}
+
 /* A call and return through jal/jalr (the call/ret convention with r14). */
 static void test_branch_call_ret(void)
 {
@@ -1079,8 +1102,9 @@ static void test_psw_idle_wait(void)
     pg_machine_free(m);
 }
 
-/* An invalid new PSW loaded by an interrupt is a check stop: the old PSW and
-   code are stored, the PSW stays the old PSW, the 10 cycles are not charged. */
+/* An invalid new PSW loaded by an interrupt is a check stop (machine.md 9):
+   the interrupt happened in full (old PSW, code, 10 cycles) and the invalid
+   PSW is the current PSW. */
 static void test_psw_check_stop_invalid_new(void)
 {
     /* program new PSW with a reserved bit */
@@ -1092,9 +1116,9 @@ static void test_psw_check_stop_invalid_new(void)
     FX_EQ(fx_get_psw(m, PG_LC_PGM_OLD).flags, PG_PSW_S);
     FX_EQ(fx_get_psw(m, PG_LC_PGM_OLD).addr, FX_CODE + 4);
     FX_EQ(fx_get32(m, PG_LC_PGM_CODE), PG_PGM_DIVIDE);
-    FX_EQ(pg_get_psw(m).flags, PG_PSW_S);
-    FX_EQ(pg_get_psw(m).addr, FX_CODE + 4);
-    FX_EQ(pg_get_tod(m), CYC(addi));
+    FX_EQ(pg_get_psw(m).flags, 0x20);
+    FX_EQ(pg_get_psw(m).addr, FX_HANDLER);
+    FX_EQ(pg_get_tod(m), CYC(addi) + FX_IC);
     pg_machine_free(m);
     /* SVC new PSW with the top bit */
     m = fx_machine();
@@ -1104,9 +1128,10 @@ static void test_psw_check_stop_invalid_new(void)
     FX_EQ(fx_get_psw(m, PG_LC_SVC_OLD).flags, PG_PSW_S);
     FX_EQ(fx_get_psw(m, PG_LC_SVC_OLD).addr, FX_CODE + 8);
     FX_EQ(fx_get32(m, PG_LC_SVC_CODE), 9);
-    FX_EQ(pg_get_psw(m).flags, PG_PSW_S);
-    FX_EQ(pg_get_psw(m).addr, FX_CODE + 8);
-    FX_EQ(pg_get_tod(m), CYC(addi) + CYC(svc));
+    FX_EQ(pg_get_psw(m).flags, 0x80000000u | PG_PSW_S);
+    FX_EQ(pg_get_psw(m).addr, FX_HANDLER);
+    FX_EQ(pg_get_tod(m), CYC(addi) + CYC(svc) + FX_IC);
+    FX_EQ(pg_get_gpr(m, 1), 1);
     pg_machine_free(m);
     /* external new PSW invalid, timer interrupt */
     m = fx_machine();
@@ -1118,9 +1143,12 @@ static void test_psw_check_stop_invalid_new(void)
     FX_EQ(fx_get_psw(m, PG_LC_EXT_OLD).flags, PG_PSW_S | PG_PSW_E);
     FX_EQ(fx_get_psw(m, PG_LC_EXT_OLD).addr, FX_CODE);
     FX_EQ(fx_get32(m, PG_LC_EXT_CODE), PG_EXT_CPU_TIMER);
-    FX_EQ(pg_get_psw(m).flags, PG_PSW_S | PG_PSW_E);
-    FX_EQ(pg_get_psw(m).addr, FX_CODE);
-    FX_EQ(pg_get_tod(m), 0);
+    FX_EQ(pg_get_psw(m).flags, 0x40 | PG_PSW_S);
+    FX_EQ(pg_get_psw(m).addr, FX_HANDLER);
+    FX_EQ(pg_get_tod(m), FX_IC);
+    /* and it stays stopped: nothing is fetched */
+    FX_STOP(fx_run(m), PG_STOP_CHECK_STOP);
+    FX_EQ(pg_get_tod(m), FX_IC);
     pg_machine_free(m);
     /* I/O new PSW invalid */
     fx_console con = {0};
@@ -1137,9 +1165,9 @@ static void test_psw_check_stop_invalid_new(void)
     FX_EQ(fx_get_psw(m, PG_LC_IO_OLD).addr, 0x4321);
     FX_EQ(fx_get32(m, PG_LC_IO_DEV), PG_DEV_CONSOLE);
     FX_EQ(fx_get32(m, PG_LC_CSW), FX_DATA + 8);
-    FX_EQ(pg_get_psw(m).flags, PG_PSW_W | PG_PSW_I);
-    FX_EQ(pg_get_psw(m).addr, 0x4321);
-    FX_EQ(pg_get_tod(m), PG_LAT_CONSOLE_BASE + 1);
+    FX_EQ(pg_get_psw(m).flags, 0xFFFFFFFFu);
+    FX_EQ(pg_get_psw(m).addr, FX_HANDLER);
+    FX_EQ(pg_get_tod(m), PG_LAT_CONSOLE_BASE + 1 + FX_IC);
     pg_machine_free(m);
 }
 
@@ -1165,6 +1193,24 @@ static void test_psw_check_stop_loop(void)
     FX_CODE_AT(m, FX_HANDLER, XI(ptlb, 0, 0, 0));
     FX_CODE_AT(m, FX_CODE, 0);
     FX_STOP(pg_run(m, 100000), PG_STOP_CHECK_STOP);
+    pg_machine_free(m);
+}
+
+/* An external interrupt taken between the program interrupt and the next
+   exception ends the watch: that exception is an ordinary one (machine.md 9). */
+static void test_psw_no_check_stop_after_external(void)
+{
+    pg_machine *m = fx_machine();
+    pg_set_timer(m, -1);
+    fx_put_psw(m, PG_LC_PGM_NEW, PG_PSW_S | PG_PSW_E, FX_HANDLER);
+    fx_put_psw(m, PG_LC_EXT_NEW, PG_PSW_S, FX_HANDLER + 0x100);
+    FX_CODE_AT(m, FX_HANDLER + 0x100, 0xFFFFFFFF);
+    FX_CODE_AT(m, FX_CODE, 0xFFFFFFFF);
+    /* program -> external (timer) at once -> fault -> program -> external ... */
+    FX_STOP(pg_run(m, 1000), PG_STOP_BUDGET);
+    CU_ASSERT(pg_get_stats(m)->interrupts[PG_INT_PROGRAM] >= 40);
+    CU_ASSERT(pg_get_stats(m)->interrupts[PG_INT_EXTERNAL] >= 40);
+    FX_EQ(pg_get_stats(m)->instructions, 0);
     pg_machine_free(m);
 }
 
@@ -1572,6 +1618,65 @@ static void test_io_blocked(void)
     pg_machine_free(m);
 }
 
+/* Errors in a channel program never show in sio's answer: cc 0, then ending
+   status with program check after the base latency; tio stores only the CSW. */
+static void test_io_program_check_is_ending_status(void)
+{
+    fx_console con = {0};
+    pg_machine *m = fx_machine();
+    fx_attach_console(m, PG_DEV_CONSOLE, &con);
+    pg_set_gpr(m, 1, PG_DEV_CONSOLE);
+    pg_set_gpr(m, 2, FX_DATA + 4);          /* a misaligned CCW address */
+    pg_set_gpr(m, 7, PG_CC_BUSY);
+    fx_put32(m, PG_LC_IO_DEV, 0xABCDEF01);
+    FX_CODE_AT(m, FX_CODE, X3(sio, 3, 1, 2), XI(tio, 4, 1, 0), XI(beq, 4, 7, -1), HALT);
+    FX_WAIT(m, fx_run(m), FX_DONE);
+    FX_EQ(pg_get_gpr(m, 3), PG_CC_OK);
+    FX_EQ(pg_get_gpr(m, 4), PG_CC_STORED);
+    FX_EQ(fx_get32(m, PG_LC_CSW), FX_DATA + 12);
+    FX_EQ(fx_get32(m, PG_LC_CSW + 4), (uint32_t)(PG_US_CE | PG_US_DE) << 24 | (uint32_t)PG_CS_PROGRAM_CHECK << 16);
+    FX_EQ(fx_get32(m, PG_LC_IO_DEV), 0xABCDEF01);
+    FX_EQ(con.writes, 0);
+    uint64_t t = CYC(sio);
+    while (t < PG_LAT_CONSOLE_BASE)
+        t += CYC(tio) + CYC(beq) + TKX(beq);
+    FX_EQ(pg_get_tod(m), t + CYC(tio) + CYC(beq) + CYC(lpsw));
+    pg_machine_free(m);
+}
+
+/* hio leaves pending status pending (answer 0); the I/O interrupt clears it (tio then 0). */
+static void test_io_hio_pending_and_interrupt_clears(void)
+{
+    fx_console con = {0};
+    pg_machine *m = io_machine(&con, "xy");
+    pg_set_gpr(m, 10, 200);
+    pg_set_gpr(m, 5, PG_PSW_I);
+    fx_put_psw(m, PG_LC_IO_NEW, PG_PSW_S, FX_HANDLER);
+    FX_CODE_AT(m, FX_HANDLER, XI(tio, 6, 1, 0), HALT);
+    FX_CODE_AT(m, FX_CODE, X3(sio, 3, 1, 2), XI(addi, 10, 10, -1), XI(bne, 10, 0, -1),
+               XI(hio, 4, 1, 0), XI(ssm, 0, 5, 0), HALT);
+    pg_set_gpr(m, 6, 0x55);
+    FX_WAIT(m, fx_run(m), FX_DONE);
+    FX_EQ(pg_get_gpr(m, 4), PG_CC_OK);
+    FX_EQ(pg_get_stats(m)->interrupts[PG_INT_IO], 1);
+    FX_EQ(fx_get_psw(m, PG_LC_IO_OLD).addr, FX_CODE + 20);
+    FX_EQ(pg_get_gpr(m, 6), PG_CC_OK);
+    pg_machine_free(m);
+}
+
+/* The device number is the whole register: r0 names device 0 (none here). */
+static void test_io_device_zero(void)
+{
+    pg_machine *m = fx_machine();
+    pg_set_gpr(m, 2, FX_DATA);
+    FX_CODE_AT(m, FX_CODE, X3(sio, 3, 0, 2), XI(tio, 4, 0, 0), XI(hio, 5, 0, 0), HALT);
+    FX_WAIT(m, fx_run(m), FX_DONE);
+    FX_EQ(pg_get_gpr(m, 3), PG_CC_NOT_OPER);
+    FX_EQ(pg_get_gpr(m, 4), PG_CC_NOT_OPER);
+    FX_EQ(pg_get_gpr(m, 5), PG_CC_NOT_OPER);
+    pg_machine_free(m);
+}
+
 /* ======================================================================== */
 /* hook: interrupts handed to the hook                                       */
 /* ======================================================================== */
@@ -1847,6 +1952,7 @@ static const pg_test branch_tests[] = {
     {"jalr", test_branch_jalr},
     {"jalr_same_register", test_branch_jalr_same_register},
     {"call_ret", test_branch_call_ret},
+    {"extremes", test_branch_extremes},
     {"svc", test_branch_svc},
     {"svc_round_trip", test_branch_svc_round_trip},
     {NULL, NULL},
@@ -1880,6 +1986,7 @@ static const pg_test psw_tests[] = {
     {"check_stop_invalid_new", test_psw_check_stop_invalid_new},
     {"check_stop_loop", test_psw_check_stop_loop},
     {"no_check_stop_when_progress", test_psw_no_check_stop_when_progress},
+    {"no_check_stop_after_external", test_psw_no_check_stop_after_external},
     {NULL, NULL},
 };
 static const pg_test interrupt_tests[] = {
@@ -1899,6 +2006,9 @@ static const pg_test io_tests[] = {
     {"priority_lowest_devno", test_io_priority_lowest_devno},
     {"console_read", test_io_console_read},
     {"blocked", test_io_blocked},
+    {"program_check_is_ending_status", test_io_program_check_is_ending_status},
+    {"hio_pending_and_interrupt_clears", test_io_hio_pending_and_interrupt_clears},
+    {"device_zero", test_io_device_zero},
     {NULL, NULL},
 };
 static const pg_test hook_tests[] = {

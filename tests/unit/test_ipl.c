@@ -216,7 +216,8 @@ static void test_ipl_psw(void)
     pg_machine_free(m);
 }
 
-/* An IPL PSW with reserved bits: false, check stop, PSW zero, TOD 0. */
+/* An IPL PSW with reserved bits: false, check stop; the invalid PSW is the
+   current PSW, nothing runs, TOD 0 (machine.md 9). */
 static void test_ipl_psw_invalid(void)
 {
     static const uint32_t bad[] = {0x20, 0x80000000u, PG_PSW_S | 0x100};
@@ -226,8 +227,8 @@ static void test_ipl_psw_invalid(void)
         fx_put_psw(m, 0, bad[i], 0x200);
         FX_CODE_AT(m, 0x200, XI(addi, 1, 0, 1));
         CU_ASSERT_FALSE(pg_machine_load_ipl_psw(m));
-        FX_EQ(pg_get_psw(m).flags, 0);
-        FX_EQ(pg_get_psw(m).addr, 0);
+        FX_EQ(pg_get_psw(m).flags, bad[i]);
+        FX_EQ(pg_get_psw(m).addr, 0x200);
         FX_STOP(fx_run(m), PG_STOP_CHECK_STOP);
         FX_EQ(pg_get_tod(m), 0);
         FX_EQ(pg_get_gpr(m, 1), 0);

@@ -852,6 +852,49 @@ static void test_cr_round_trip(void)
     pg_machine_free(m);
 }
 
+/* Running off the end of a page into an unmapped one: the fetch faults at the
+   first address of the next page, after the last instruction completed. */
+static void test_exc_fetch_crosses_page(void)
+{
+    pg_machine *m = mmu_machine(PG_PSW_S);
+    fx_psw(m, PG_PSW_S | PG_PSW_T, 0x1FF8);
+    FX_CODE_AT(m, 0x1FF8, XI(addi, 3, 0, 3), XI(addi, 4, 0, 4));
+    FX_PGM_TEA("page crossing", m, fx_run(m), PG_PGM_PAGE, PG_PSW_S | PG_PSW_T, 0x2000, 0x2000);
+    FX_EQ(pg_get_gpr(m, 4), 4);
+    FX_EQ(pg_get_tod(m), 2 * CYC(addi) + FX_IC);
+    pg_machine_free(m);
+}
+
+/* A code page captured in supervisor state with U = 0 refuses problem-state
+   fetches, even after U is set in the table. */
+static void test_prot_captured_u_fetch(void)
+{
+    pg_machine *m = mmu_machine(PG_PSW_S);
+    map(m, FX_CODE, FX_CODE | V);
+    fx_put_psw(m, 0x1F10, PG_PSW_T, FX_CODE + 8);
+    FX_CODE_AT(m, FX_CODE, XI(addi, 3, 0, 3), XI(lpsw, 0, 0, 0x1F10), XI(addi, 4, 0, 4));
+    FX_STOP(pg_run(m, CYC(addi)), PG_STOP_BUDGET);
+    map(m, FX_CODE, FX_CODE | V | U | R);
+    FX_PGM_TEA("captured U=0 fetch", m, fx_run(m), PG_PGM_PROTECTION, PG_PSW_T, FX_CODE + 8, FX_CODE + 8);
+    FX_EQ(pg_get_gpr(m, 4), 0);
+    pg_machine_free(m);
+}
+
+/* stck is a store: its first access to a page sets R and C; epsw shows T. */
+static void test_prot_stck_sets_c(void)
+{
+    pg_machine *m = mmu_machine(PG_PSW_S);
+    pg_set_timer(m, INT64_C(1) << 40);
+    fx_psw(m, PG_PSW_S | PG_PSW_T | PG_PSW_E, FX_CODE);
+    pg_set_gpr(m, 1, DVA);
+    FX_CODE_AT(m, FX_CODE, XI(epsw, 5, 0, 0), XI(stck, 0, 1, 0x18), HALT);
+    FX_WAIT(m, fx_run(m), FX_DONE);
+    FX_EQ(pg_get_gpr(m, 5), PG_PSW_S | PG_PSW_T | PG_PSW_E);
+    FX_EQ(fx_get64(m, FRAME_A + 0x18), CYC(epsw));
+    FX_EQ(pte(m, DVA), FRAME_A | V | W | U | R | C);
+    pg_machine_free(m);
+}
+
 static const pg_test translate_tests[] = {
     {"load_store", test_translate_load_store},
     {"memory_md_example", test_translate_memory_md_example},
@@ -863,11 +906,14 @@ static const pg_test exc_tests[] = {
     {"tables_outside_storage", test_exc_tables_outside_storage},
     {"low_core_is_real", test_exc_low_core_is_real},
     {"hook_tea", test_exc_hook_tea},
+    {"fetch_crosses_page", test_exc_fetch_crosses_page},
     {NULL, NULL},
 };
 static const pg_test prot_tests[] = {
     {"allowed", test_prot_allowed},
     {"lpsw_translated", test_prot_lpsw_translated},
+    {"captured_u_fetch", test_prot_captured_u_fetch},
+    {"stck_sets_c", test_prot_stck_sets_c},
     {NULL, NULL},
 };
 static const pg_test tlb_tests[] = {

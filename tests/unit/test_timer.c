@@ -401,8 +401,6 @@ static void test_budget_slicing_deterministic(void)
 {
     fx_console c0 = {0}, c1 = {0}, c2 = {0};
     pg_machine *a = workload(&c0), *b = workload(&c1), *c = workload(&c2);
-    pg_set_gpr(a, 15, 0);
-    /* start the first I/O from outside the program: a sio at the head */
     FX_WAIT(a, pg_run(a, 10000000), FX_DONE);
     pg_stop s;
     int guard = 0;
