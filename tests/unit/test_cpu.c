@@ -1196,6 +1196,38 @@ static void test_psw_check_stop_loop(void)
     pg_machine_free(m);
 }
 
+/* The loop's second exception is not taken: not counted, nothing stored. */
+static void test_psw_check_stop_loop_not_counted(void)
+{
+    pg_machine *m = fx_machine();
+    fx_put_psw(m, PG_LC_PGM_NEW, 0, 0);
+    FX_CODE_AT(m, FX_CODE, 0xFFFFFFFF);
+    FX_STOP(pg_run(m, 100000), PG_STOP_CHECK_STOP);
+    FX_EQ(pg_get_stats(m)->interrupts[PG_INT_PROGRAM], 1);
+    FX_EQ(fx_get32(m, PG_LC_PGM_OLD + 4), FX_CODE);  /* the first one's old PSW */
+    FX_EQ(pg_get_psw(m).addr, 0);                    /* at the failing fetch */
+    FX_EQ(pg_get_tod(m), FX_IC);
+    pg_machine_free(m);
+}
+
+/* Installing a PSW through the interface ends the watch (machine.md 9). */
+static void test_psw_set_psw_ends_watch(void)
+{
+    pg_machine *m = fx_machine();
+    fx_put_psw(m, PG_LC_PGM_NEW, PG_PSW_S, FX_HANDLER);
+    FX_CODE_AT(m, FX_HANDLER, 0xFFFFFFFF);
+    FX_CODE_AT(m, FX_CODE, 0xFFFFFFFF);
+    pg_step_info info;
+    FX_STOP(pg_step(m, &info), PG_STOP_STEP);       /* fault at FX_CODE, taken */
+    CU_ASSERT(info.interrupted);
+    CU_ASSERT(pg_set_psw(m, (pg_psw){PG_PSW_S, FX_HANDLER}));
+    FX_STOP(pg_step(m, &info), PG_STOP_STEP);       /* an ordinary exception now */
+    CU_ASSERT(info.interrupted);
+    FX_EQ(info.irq.code, PG_PGM_OPERATION);
+    FX_EQ(pg_get_stats(m)->interrupts[PG_INT_PROGRAM], 2);
+    pg_machine_free(m);
+}
+
 /* An external interrupt taken between the program interrupt and the next
    exception ends the watch: that exception is an ordinary one (machine.md 9). */
 static void test_psw_no_check_stop_after_external(void)
@@ -1985,6 +2017,8 @@ static const pg_test psw_tests[] = {
     {"idle_wait", test_psw_idle_wait},
     {"check_stop_invalid_new", test_psw_check_stop_invalid_new},
     {"check_stop_loop", test_psw_check_stop_loop},
+    {"check_stop_loop_not_counted", test_psw_check_stop_loop_not_counted},
+    {"set_psw_ends_watch", test_psw_set_psw_ends_watch},
     {"no_check_stop_when_progress", test_psw_no_check_stop_when_progress},
     {"no_check_stop_after_external", test_psw_no_check_stop_after_external},
     {NULL, NULL},
