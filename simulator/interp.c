@@ -60,8 +60,22 @@ static pg_stop run_loop(pg_machine *m)
 /* Write the locals back: the slow paths see an exact machine. */
 #define SYNC() do { m->psw.addr = pc; m->stats.cycles += tod - m->tod; m->tod = tod; \
                     m->stats.instructions = icount; } while (0)
+/* Fetch and dispatch the next instruction.  Every handler ends in its own
+   copy of this (threaded code: one indirect branch per handler, which the
+   host predicts far better than one shared dispatch jump). */
+#define DISPATCH() do { \
+        if (__builtin_expect((uint64_t)(pc & 0xFFFFF003u) != ftag, 0)) goto fetch; \
+        d = &pre[(frbase | (pc & OFFSET_MASK)) >> 2]; \
+        goto *dispatch[d->h]; \
+    } while (0)
 /* Finish an instruction of the given cost and go on (or back to the boundary). */
-#define NEXT(cost) do { tod += (cost); icount++; if (tod >= ev) goto out; goto fetch; } while (0)
+#define NEXT(cost) do { \
+        tod += (cost); \
+        icount++; \
+        if (__builtin_expect(tod >= ev, 0)) \
+            goto out; \
+        DISPATCH(); \
+    } while (0)
 #define FAULT(code) do { xcode = (code); goto exception; } while (0)
 #define RD r[d->a]
 #define RS1 r[d->b]

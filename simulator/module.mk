@@ -9,3 +9,7 @@ $(B)/pgsim: $(PGSIM_SRCS:%.c=$(OBJDIR)/%.o) $(B)/libpgsim.a $(B)/libisa.a
 	@$(if $(V),,echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^
 PROGRAMS += $(B)/pgsim
+
+# The interpreter's dispatch must stay one indirect jump per handler: stop GCC
+# from merging the identical tails back into one (see interp.c).
+$(OBJDIR)/simulator/interp.o: CFLAGS += -fno-crossjumping -fno-gcse
