@@ -19,6 +19,9 @@ OBJDIR := $(B)/obj
 .PHONY: all deps check layers-check cli-check unit-check programs-check asan-check bench clean demo spec spec-check
 all:
 
+# Objects made by pattern rules are not intermediate files to delete.
+.SECONDARY:
+
 include isa-spec/module.mk
 include simulator/module.mk
 include tools/module.mk

@@ -50,6 +50,8 @@ void pg_disk_command(pg_io *io, const pg_ccw *c, pg_cmd_result *r);
 void pg_dev_unit_check(pg_io *io, pg_cmd_result *r, uint8_t sense);
 /* SENSE on a one-sense-byte device: store the byte, clear it. */
 void pg_dev_sense_byte(pg_io *io, const pg_ccw *c, pg_cmd_result *r);
+/* CONTROL (no-op), SENSE (sense byte) and command reject for the rest. */
+void pg_dev_common_command(pg_io *io, const pg_ccw *c, pg_cmd_result *r);
 
 /* Scratch storage for a trial run: reads see the base storage under
    everything written so far; writes never reach the base. */

@@ -67,13 +67,8 @@ void pg_console_command(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
     case PG_CCW_READ:
         console_read(io, c, r);
         return;
-    case PG_CCW_CONTROL:
-        return;
-    case PG_CCW_SENSE:
-        pg_dev_sense_byte(io, c, r);
-        return;
     default:
-        pg_dev_unit_check(io, r, PG_SENSE_COMMAND_REJECT);
+        pg_dev_common_command(io, c, r);
         return;
     }
 }

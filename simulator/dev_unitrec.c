@@ -23,6 +23,22 @@ void pg_dev_sense_byte(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
     r->wrong_length = c->count != 1;
 }
 
+/* The commands every unit-record device treats alike: CONTROL does nothing,
+   SENSE stores the sense byte, anything else is rejected. */
+void pg_dev_common_command(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
+{
+    switch (c->cmd) {
+    case PG_CCW_CONTROL:
+        return;
+    case PG_CCW_SENSE:
+        pg_dev_sense_byte(io, c, r);
+        return;
+    default:
+        pg_dev_unit_check(io, r, PG_SENSE_COMMAND_REJECT);
+        return;
+    }
+}
+
 /* Card reader: READ one card; at the end of a file, unit exception. */
 void pg_reader_command(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
 {
@@ -41,13 +57,8 @@ void pg_reader_command(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
         r->wrong_length = c->count != PG_CARD_BYTES;
         return;
     }
-    case PG_CCW_CONTROL:
-        return;
-    case PG_CCW_SENSE:
-        pg_dev_sense_byte(io, c, r);
-        return;
     default:
-        pg_dev_unit_check(io, r, PG_SENSE_COMMAND_REJECT);
+        pg_dev_common_command(io, c, r);
         return;
     }
 }
@@ -73,11 +84,8 @@ void pg_punch_command(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
         if (be->close)
             be->close(be->ctx);
         return;
-    case PG_CCW_SENSE:
-        pg_dev_sense_byte(io, c, r);
-        return;
     default:
-        pg_dev_unit_check(io, r, PG_SENSE_COMMAND_REJECT);
+        pg_dev_common_command(io, c, r);
         return;
     }
 }
@@ -97,13 +105,8 @@ void pg_printer_command(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
         r->wrong_length = c->count > PG_PRINT_COLUMNS;
         return;
     }
-    case PG_CCW_CONTROL:
-        return;
-    case PG_CCW_SENSE:
-        pg_dev_sense_byte(io, c, r);
-        return;
     default:
-        pg_dev_unit_check(io, r, PG_SENSE_COMMAND_REJECT);
+        pg_dev_common_command(io, c, r);
         return;
     }
 }
