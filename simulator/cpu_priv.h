@@ -7,7 +7,7 @@
  *  - pre[]: one pre-decoded entry per word of real storage; every store to a
  *    word clears its entry, so self-modifying code just works;
  *  - rtlb/wtlb: small direct-mapped host-side TLBs per translation mode,
- *    filled only from the architected TLB (or identity in real mode);
+ *    filled only from the architected TLB (tlb.h) or, in real mode, identity;
  *  - fetch_tag/fetch_rbase: the page the CPU is fetching from.
  */
 #ifndef PG_CPU_PRIV_H
@@ -15,6 +15,7 @@
 
 #include "isa.h"
 #include "machine.h"
+#include "tlb.h"
 
 /* A pre-decoded word: handler, register fields (a dest of 0 -> 16) and the
    immediate (branch offsets already in bytes). */
@@ -34,22 +35,11 @@ typedef struct pg_ftlb {
     uint32_t rbase;
 } pg_ftlb;
 
-/* An architected TLB entry: valid while gen equals the machine's gen. */
-typedef struct pg_atlb {
-    uint32_t gen;
-    uint32_t pte;                   /* the captured page-table entry (R and C as known) */
-    uint32_t pte_addr;              /* where it was captured from: C is set there */
-} pg_atlb;
-
 /* Translation modes, each with its own host-side TLB. */
 enum { PG_XM_REAL, PG_XM_SUP, PG_XM_PROB, PG_XM_COUNT };
 #define PG_FTLB_SIZE 128
-#define PG_ATLB_ENTRIES (1u << 20)
 #define PG_NO_FETCH_PAGE (~(uint64_t)0)
 #define PG_NEVER (~(uint64_t)0)
-
-/* Kinds of storage access, for translation and protection. */
-typedef enum { PG_ACC_READ, PG_ACC_WRITE, PG_ACC_FETCH } pg_access;
 
 struct pg_machine {
     /* architected state -- what IPL resets and the digest covers */
@@ -68,8 +58,7 @@ struct pg_machine {
     uint32_t xm;                    /* PG_XM_* of the current PSW */
     pg_ftlb rtlb[PG_XM_COUNT][PG_FTLB_SIZE];
     pg_ftlb wtlb[PG_XM_COUNT][PG_FTLB_SIZE];
-    pg_atlb *atlb;                  /* PG_ATLB_ENTRIES, allocated on first use */
-    uint32_t atlb_gen;
+    pg_tlb tlb;                     /* the architected TLB (shared code with CP) */
     uint64_t fetch_tag;             /* virtual page being fetched from, or PG_NO_FETCH_PAGE */
     uint32_t fetch_rbase;
 
@@ -124,7 +113,8 @@ int pg_fetch_page(pg_machine *m, uint32_t pc);
 bool pg_peek_fetch(const pg_machine *m, uint32_t pc, uint32_t *word);
 
 /* interrupts.c */
-void pg_program_exception(pg_machine *m, uint32_t code, uint32_t tea);
+void pg_program_exception(pg_machine *m, uint32_t code, uint32_t tea, pg_access acc,
+                          bool fetched, uint32_t word);
 void pg_take_interrupt(pg_machine *m, pg_int_class cls, uint32_t code, uint32_t tea,
                        pg_psw old, const uint32_t csw[2]);
 bool pg_boundary(pg_machine *m, pg_stop *stop);

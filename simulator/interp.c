@@ -56,6 +56,7 @@ static pg_stop run_loop(pg_machine *m)
         uint32_t frbase = m->fetch_rbase;
         const pg_pre *d;
         uint32_t va, ra, xcode;
+        pg_access xacc = PG_ACC_READ;
 
 /* Write the locals back: the slow paths see an exact machine. */
 #define SYNC() do { m->psw.addr = pc; m->stats.cycles += tod - m->tod; m->tod = tod; \
@@ -86,7 +87,8 @@ static pg_stop run_loop(pg_machine *m)
 #define XLATE(tlb, acc) do { \
         const pg_ftlb *e_ = &(tlb)[(va >> 12) % PG_FTLB_SIZE]; \
         if (e_->tag == ((va & PAGE_MASK) | 1)) { ra = e_->rbase | (va & OFFSET_MASK); } \
-        else { SYNC(); int c_ = pg_translate(m, va, (acc), &ra); if (c_) FAULT((uint32_t)c_); } \
+        else { SYNC(); int c_ = pg_translate(m, va, (acc), &ra); \
+               if (c_) { xacc = (acc); FAULT((uint32_t)c_); } } \
     } while (0)
 #define LOAD(align) do { EA(align); XLATE(rtlb, PG_ACC_READ); } while (0)
 #define STORE(align) do { EA(align); XLATE(wtlb, PG_ACC_WRITE); pre[ra >> 2].h = PG_H_UNDECODED; } while (0)
@@ -99,8 +101,8 @@ static pg_stop run_loop(pg_machine *m)
             SYNC();
             xcode = (uint32_t)pg_fetch_page(m, pc);
             if (xcode) {
-                va = pc;
-                goto exception;
+                pg_program_exception(m, xcode, pc, PG_ACC_FETCH, false, 0);
+                continue;
             }
             ftag = m->fetch_tag;
             frbase = m->fetch_rbase;
@@ -200,7 +202,8 @@ static pg_stop run_loop(pg_machine *m)
 
     exception:
         SYNC();
-        pg_program_exception(m, xcode, va);
+        pg_program_exception(m, xcode, va, xacc, true,
+                             pg_be32(mem + (frbase | (pc & OFFSET_MASK))));
         continue;
     out:
         SYNC();

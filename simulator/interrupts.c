@@ -39,10 +39,13 @@ static void request_stop(pg_machine *m, pg_stop reason)
 }
 
 /* Take an interrupt: hand it to the hook, or swap PSWs through low core. */
-void pg_take_interrupt(pg_machine *m, pg_int_class cls, uint32_t code, uint32_t tea,
-                       pg_psw old, const uint32_t csw[2])
+static void take(pg_machine *m, const pg_interrupt *irqp)
 {
-    pg_interrupt irq = {cls, code, tea, old, {csw ? csw[0] : 0, csw ? csw[1] : 0}};
+    const pg_interrupt irq = *irqp;
+    pg_int_class cls = irq.cls;
+    uint32_t code = irq.code, tea = irq.tea;
+    pg_psw old = irq.old;
+    const uint32_t *csw = irq.csw;
     bool was_guarded = m->pgm_guard && m->pgm_guard_icount == m->stats.instructions;
     if (!m->hook && cls == PG_INT_PROGRAM && was_guarded) {
         /* the program new PSW led straight to another program exception:
@@ -59,7 +62,7 @@ void pg_take_interrupt(pg_machine *m, pg_int_class cls, uint32_t code, uint32_t 
     }
     if (m->hook) {
         pg_load_psw(m, old);
-        if (m->hook(m->hook_ctx, m, &irq) == PG_HOOK_STOP)
+        if (m->hook(m->hook_ctx, m, irqp) == PG_HOOK_STOP)
             request_stop(m, PG_STOP_HOOK);
         m->ev = 0;
         return;
@@ -88,10 +91,23 @@ void pg_take_interrupt(pg_machine *m, pg_int_class cls, uint32_t code, uint32_t 
     pg_load_psw(m, new_psw);
 }
 
-/* A program exception at the instruction the PSW points to (nullified). */
-void pg_program_exception(pg_machine *m, uint32_t code, uint32_t tea)
+/* Take an interrupt of a class with its code (and CSW for I/O). */
+void pg_take_interrupt(pg_machine *m, pg_int_class cls, uint32_t code, uint32_t tea,
+                       pg_psw old, const uint32_t csw[2])
 {
-    pg_take_interrupt(m, PG_INT_PROGRAM, code, tea, m->psw, NULL);
+    pg_interrupt irq = {.cls = cls, .code = code, .tea = tea, .old = old,
+                        .csw = {csw ? csw[0] : 0, csw ? csw[1] : 0}};
+    take(m, &irq);
+}
+
+/* A program exception at the instruction the PSW points to (nullified);
+   the failing access and the instruction word go to the hook. */
+void pg_program_exception(pg_machine *m, uint32_t code, uint32_t tea, pg_access acc,
+                          bool fetched, uint32_t word)
+{
+    pg_interrupt irq = {.cls = PG_INT_PROGRAM, .code = code, .tea = tea, .old = m->psw,
+                        .access = acc, .fetched = fetched, .word = word};
+    take(m, &irq);
 }
 
 /* The first cycle at which an enabled interrupt is pending, or PG_NEVER. */

@@ -45,6 +45,7 @@ pg_machine *pg_machine_new(uint32_t mem_bytes)
         return NULL;
     }
     m->storage = (pg_storage){m, mem_bytes, storage_read, storage_write};
+    pg_tlb_init(&m->tlb);
     pg_channel_init(&m->chan);
     pg_machine_reset(m);
     return m;
@@ -57,7 +58,7 @@ void pg_machine_free(pg_machine *m)
         return;
     free(m->mem);
     free(m->pre);
-    free(m->atlb);
+    pg_tlb_free(&m->tlb);
     free(m);
 }
 

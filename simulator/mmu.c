@@ -1,13 +1,10 @@
 /*
- * mmu.c -- dynamic address translation and the architected TLB.
- *
- * The architected TLB (isa-spec/memory.md) is modelled exactly: one entry per
- * virtual page, valid while its generation equals the machine's, so a purge is
- * O(1).  The host-side TLBs (rtlb/wtlb) and the fetch page only ever cache
+ * mmu.c -- the real machine's address translation: the architected TLB of
+ * tlb.h (the same code CP uses for its virtual machines) behind host-side
+ * TLBs.  The host-side TLBs (rtlb/wtlb) and the fetch page only ever cache
  * what the architected TLB (or, in real mode, installed storage) allows, so
  * they can be thrown away at any time without changing a run.
  */
-#include <stdlib.h>
 #include <string.h>
 
 #include "cpu_priv.h"
@@ -20,14 +17,10 @@ static void flush_host_tlbs(pg_machine *m)
     m->fetch_tag = PG_NO_FETCH_PAGE;
 }
 
-/* Purge the TLB (ptlb, CR1 load, IPL): O(1) by bumping the generation. */
+/* Purge the TLB (ptlb, CR1 load, IPL): O(1) in the architected TLB. */
 void pg_mmu_purge(pg_machine *m)
 {
-    if (++m->atlb_gen == 0) {       /* wrapped: old entries could match again */
-        if (m->atlb)
-            memset(m->atlb, 0, PG_ATLB_ENTRIES * sizeof *m->atlb);
-        m->atlb_gen = 1;
-    }
+    pg_tlb_purge(&m->tlb);
     flush_host_tlbs(m);
 }
 
@@ -37,43 +30,6 @@ void pg_mmu_mode_changed(pg_machine *m)
     uint32_t f = m->psw.flags;
     m->xm = !(f & PG_PSW_T) ? PG_XM_REAL : (f & PG_PSW_S) ? PG_XM_SUP : PG_XM_PROB;
     m->fetch_tag = PG_NO_FETCH_PAGE;
-}
-
-/* Read a table entry; false when it lies outside storage. */
-static bool read_entry(const pg_machine *m, uint32_t addr, uint32_t *v)
-{
-    if (addr > m->mem_size - 4)
-        return false;
-    *v = pg_be32(m->mem + addr);
-    return true;
-}
-
-/* Walk the tables for va without side effects: 0 and the page-table entry and
-   its address, or the exception the walk meets (0x10, 0x11, 5). */
-static int walk(const pg_machine *m, uint32_t va, uint32_t *pte, uint32_t *pte_addr)
-{
-    uint32_t seg;
-    uint32_t seg_addr = (m->cr[PG_CR_PTO] & PG_PTE_ADDR_MASK) + (va >> 22) * 4;
-    if (!read_entry(m, seg_addr, &seg))
-        return PG_PGM_ADDRESSING;
-    if (!(seg & PG_PTE_V))
-        return PG_PGM_SEGMENT;
-    *pte_addr = (seg & PG_PTE_ADDR_MASK) + ((va >> 12) & 0x3FF) * 4;
-    if (!read_entry(m, *pte_addr, pte))
-        return PG_PGM_ADDRESSING;
-    if (!(*pte & PG_PTE_V))
-        return PG_PGM_PAGE;
-    return 0;
-}
-
-/* May this access use a translation whose captured entry is pte? */
-static int check_protection(const pg_machine *m, uint32_t pte, pg_access acc)
-{
-    if (!(m->psw.flags & PG_PSW_S) && !(pte & PG_PTE_U))
-        return PG_PGM_PROTECTION;
-    if (acc == PG_ACC_WRITE && !(pte & PG_PTE_W))
-        return PG_PGM_PROTECTION;
-    return 0;
 }
 
 /* Install host-side entries for a page, as far as the translation permits. */
@@ -98,35 +54,15 @@ int pg_translate(pg_machine *m, uint32_t va, pg_access acc, uint32_t *ra)
         fill_host(m, va, va & PG_PTE_ADDR_MASK, true, true);
         return 0;
     }
-    if (!m->atlb && !(m->atlb = calloc(PG_ATLB_ENTRIES, sizeof *m->atlb)))
-        abort();                    /* 12 MiB once per machine; nothing sane to do without it */
-    pg_atlb *e = &m->atlb[va >> PG_PAGE_SHIFT];
-    if (e->gen != m->atlb_gen) {
-        uint32_t pte, pte_addr;
-        int code = walk(m, va, &pte, &pte_addr);
-        if (!code)
-            code = check_protection(m, pte, acc);
-        if (!code && (pte & PG_PTE_ADDR_MASK) >= m->mem_size)
-            code = PG_PGM_ADDRESSING;
-        if (code)
-            return code;            /* an access that faults captures nothing */
-        pte |= PG_PTE_R;
-        pg_store_real32(m, pte_addr, pg_be32(m->mem + pte_addr) | PG_PTE_R);
-        *e = (pg_atlb){m->atlb_gen, pte, pte_addr};
-        m->stats.tlb_misses++;
-    } else {
-        int code = check_protection(m, e->pte, acc);
-        if (code)
-            return code;
-    }
-    if (acc == PG_ACC_WRITE && !(e->pte & PG_PTE_C)) {
-        e->pte |= PG_PTE_C;
-        pg_store_real32(m, e->pte_addr, pg_be32(m->mem + e->pte_addr) | PG_PTE_C);
-    }
-    uint32_t rbase = e->pte & PG_PTE_ADDR_MASK;
-    *ra = rbase | (va & (PG_PAGE_SIZE - 1));
-    bool readable = (m->psw.flags & PG_PSW_S) || (e->pte & PG_PTE_U);
-    fill_host(m, va, rbase, readable,
+    bool supervisor = m->psw.flags & PG_PSW_S;
+    const pg_tlb_entry *e;
+    int code = pg_tlb_translate(&m->tlb, &m->storage, m->cr[PG_CR_PTO], va, supervisor, acc, &e);
+    m->stats.tlb_misses = m->tlb.captures;
+    if (code)
+        return code;
+    *ra = pg_tlb_real(e, va);
+    bool readable = supervisor || (e->pte & PG_PTE_U);
+    fill_host(m, va, e->pte & PG_PTE_ADDR_MASK, readable,
               readable && (e->pte & PG_PTE_W) && (e->pte & PG_PTE_C));
     return 0;
 }
@@ -153,11 +89,11 @@ bool pg_peek_fetch(const pg_machine *m, uint32_t pc, uint32_t *word)
     if (pc & 3)
         return false;
     if (m->xm != PG_XM_REAL) {
-        const pg_atlb *e = m->atlb ? &m->atlb[pc >> PG_PAGE_SHIFT] : NULL;
+        const pg_tlb_entry *e = pg_tlb_lookup(&m->tlb, pc);
         uint32_t pte, pte_addr;
-        if (e && e->gen == m->atlb_gen)
+        if (e)
             pte = e->pte;
-        else if (walk(m, pc, &pte, &pte_addr))
+        else if (pg_dat_walk(&m->storage, m->cr[PG_CR_PTO], pc, &pte, &pte_addr))
             return false;
         ra = (pte & PG_PTE_ADDR_MASK) | (pc & (PG_PAGE_SIZE - 1));
     }
@@ -171,7 +107,7 @@ bool pg_peek_fetch(const pg_machine *m, uint32_t pc, uint32_t *word)
 bool pg_lra(const pg_machine *m, uint32_t vaddr, uint32_t *real)
 {
     uint32_t pte, pte_addr;
-    if (walk(m, vaddr, &pte, &pte_addr))
+    if (pg_dat_walk(&m->storage, m->cr[PG_CR_PTO], vaddr, &pte, &pte_addr))
         return false;
     *real = (pte & PG_PTE_ADDR_MASK) | (vaddr & (PG_PAGE_SIZE - 1));
     return true;

@@ -28,9 +28,11 @@ static int dword_operand(pg_machine *m, const pg_decoded *d, pg_access acc,
 }
 
 /* Raise code for the current instruction; TEA is the operand address. */
-static void fault(pg_machine *m, int code, uint32_t va)
+static void fault(pg_machine *m, int code, uint32_t va, pg_access acc)
 {
-    pg_program_exception(m, (uint32_t)code, va);
+    uint32_t word = 0;
+    bool fetched = pg_peek_fetch(m, m->psw.addr, &word);
+    pg_program_exception(m, (uint32_t)code, va, acc, fetched, word);
 }
 
 /* lpsw: load the PSW at the operand. */
@@ -39,10 +41,10 @@ static void priv_lpsw(pg_machine *m, const pg_decoded *d)
     uint32_t va, ra;
     int code = dword_operand(m, d, PG_ACC_READ, &va, &ra);
     if (code)
-        return fault(m, code, va);
+        return fault(m, code, va, PG_ACC_READ);
     pg_psw p = {pg_be32(m->mem + ra), pg_be32(m->mem + ra + 4)};
     if (p.flags & ~(uint32_t)PG_PSW_VALID)
-        return fault(m, PG_PGM_SPECIFICATION, 0);
+        return fault(m, PG_PGM_SPECIFICATION, 0, PG_ACC_READ);
     pg_load_psw(m, p);
     complete(m, PG_OP_lpsw, false);
 }
@@ -98,7 +100,7 @@ static void priv_stck(pg_machine *m, const pg_decoded *d)
     uint32_t va, ra;
     int code = dword_operand(m, d, PG_ACC_WRITE, &va, &ra);
     if (code)
-        return fault(m, code, va);
+        return fault(m, code, va, PG_ACC_WRITE);
     pg_store_real32(m, ra, (uint32_t)(m->tod >> 32));
     pg_store_real32(m, ra + 4, (uint32_t)m->tod);
     complete(m, PG_OP_stck, true);
@@ -185,7 +187,7 @@ static void priv_ptlb(pg_machine *m, const pg_decoded *d)
 static void priv_diag(pg_machine *m, const pg_decoded *d)
 {
     if (d->imm != PG_DIAG_QUERY_HOST)
-        return fault(m, PG_PGM_SPECIFICATION, 0);
+        return fault(m, PG_PGM_SPECIFICATION, 0, PG_ACC_READ);
     m->r[d->a] = 0;
     complete(m, PG_OP_diag, true);
 }

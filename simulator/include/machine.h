@@ -22,6 +22,7 @@
 
 #include "arch.h"
 #include "channel.h"
+#include "tlb.h"
 
 typedef struct pg_machine pg_machine;
 
@@ -43,6 +44,12 @@ typedef struct pg_interrupt {
     uint32_t tea;               /* translation-exception address (program 4, 0x10, 0x11) */
     pg_psw old;                 /* what is (or would be) stored as the old PSW */
     uint32_t csw[2];            /* I/O: the CSW */
+    /* For the hook only (a VMM's "exit qualification"; nothing of it is in
+       low core): for a program interrupt, the storage access that failed
+       (codes 4, 5, 0x10, 0x11) and the instruction word, when it was fetched. */
+    pg_access access;
+    bool fetched;
+    uint32_t word;
 } pg_interrupt;
 
 typedef enum { PG_HOOK_RESUME, PG_HOOK_STOP } pg_hook_action;
