@@ -7,7 +7,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "pgsim.h"
+#include "front.h"
 
 /* Seconds on the host's monotonic clock (for --stats only, never for the machine). */
 static double host_seconds(void)
@@ -48,23 +48,6 @@ static bool load_image(pg_machine *m, const char *path, char *err, size_t n)
     free(buf);
     pg_machine_load_ipl_psw(m);
     return true;
-}
-
-/* Print the --stats counters to standard error. */
-static void print_stats(const pg_machine *m, double seconds)
-{
-    const pg_stats *s = pg_get_stats(m);
-    fprintf(stderr, "pgsim: instructions %llu\n", (unsigned long long)s->instructions);
-    fprintf(stderr, "pgsim: cycles %llu (%llu in waits)\n", (unsigned long long)s->cycles,
-            (unsigned long long)s->wait_cycles);
-    fprintf(stderr, "pgsim: host seconds %.3f\n", seconds);
-    fprintf(stderr, "pgsim: guest MIPS %.1f\n",
-            seconds > 0 ? (double)s->instructions / seconds / 1e6 : 0.0);
-    fprintf(stderr, "pgsim: interrupts");
-    for (int c = 0; c < PG_INT_CLASSES; c++)
-        fprintf(stderr, " %s %llu", pgsim_class_name((pg_int_class)c),
-                (unsigned long long)s->interrupts[c]);
-    fprintf(stderr, "\npgsim: TLB misses %llu\n", (unsigned long long)s->tlb_misses);
 }
 
 /* Turn how the run stopped into pgsim's exit status, with a line for the unusual ones. */
@@ -111,7 +94,7 @@ int main(int argc, char **argv)
         return PGSIM_EXIT_HOST_ERROR;
     }
     pgsim_devices devs;
-    bool ok = pgsim_attach_devices(m, &o, &devs, err, sizeof err);
+    bool ok = pgsim_attach_devices(pg_machine_channel(m), &o, &devs, err, sizeof err);
     if (ok)
         ok = o.ipl ? pg_machine_ipl_device(m, o.ipl_dev, err, sizeof err)
                    : load_image(m, o.image, err, sizeof err);
@@ -126,7 +109,7 @@ int main(int argc, char **argv)
         fflush(stdout);
         status = report_stop(m, stop, &o);
         if (o.stats)
-            print_stats(m, seconds);
+            pgsim_print_stats("pgsim", pg_get_stats(m), seconds);
         if (o.digest)
             fprintf(stderr, "digest: %016llx\n", (unsigned long long)pg_machine_digest(m));
     }
@@ -135,5 +118,6 @@ int main(int argc, char **argv)
         status = PGSIM_EXIT_HOST_ERROR;
     }
     pg_machine_free(m);
+    pgsim_options_free(&o);
     return status;
 }

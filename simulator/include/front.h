@@ -1,8 +1,11 @@
 /*
- * pgsim.h -- pieces of pgsim's command-line front end.
+ * front.h -- the command-line front end shared by pgsim and pgvmm: the
+ * options of the bare machine (storage, devices, run limits, reports), the
+ * host devices they attach, tracing and the statistics report.  pgvmm takes
+ * the same options for its VMs, so one image behaves the same on both.
  */
-#ifndef PGSIM_H
-#define PGSIM_H
+#ifndef PG_FRONT_H
+#define PG_FRONT_H
 
 #include <stdio.h>
 
@@ -19,6 +22,7 @@ enum {
 
 #define PGSIM_MAX_DISKS 16
 #define PGSIM_MAX_READERS 16
+#define PGSIM_MAX_IMAGES 4096
 
 /* A --disk option. */
 typedef struct pgsim_disk {
@@ -40,10 +44,19 @@ typedef struct pgsim_options {
     uint16_t ipl_dev;
     uint64_t max_cycles;
     bool trace, stats, digest, help;
-    const char *image;
+    const char *image;              /* the first IMAGE */
+    const char **images;            /* all of them (pgvmm takes several); malloc'd */
+    int nimages;
 } pgsim_options;
 
-/* The host backends of pgsim's devices. */
+/* Options a front end adds to pgsim's: called for an option pgsim does not
+   know with its name and value (NULL if it was given none); returns 1 if it
+   took the value, 0 if it took the option alone (a flag), -1 if unknown, -2
+   on a bad value (message in err). */
+typedef int (*pgsim_extra_option)(void *ctx, const char *name, const char *value,
+                                  char *err, size_t n);
+
+/* The host backends of pgsim's devices (also a pgvmm VM's with one image). */
 typedef struct pgsim_devices {
     pg_host_console console;
     pg_host_reader reader;
@@ -53,10 +66,15 @@ typedef struct pgsim_devices {
     bool reader_open, punch_open, printer_open;
 } pgsim_devices;
 
-bool pgsim_attach_devices(pg_machine *m, const pgsim_options *o, pgsim_devices *d,
+bool pgsim_attach_devices(pg_channel *ch, const pgsim_options *o, pgsim_devices *d,
                           char *err, size_t n);
 bool pgsim_detach_devices(pgsim_devices *d, char *err, size_t n);
 bool pgsim_parse(int argc, char **argv, pgsim_options *o, char *err, size_t n);
+bool pgsim_parse_with(int argc, char **argv, pgsim_options *o, pgsim_extra_option extra,
+                      void *ctx, char *err, size_t n);
+void pgsim_options_free(pgsim_options *o);
+bool pgsim_has_device_options(const pgsim_options *o);
+void pgsim_print_stats(const char *prog, const pg_stats *s, double seconds);
 void pgsim_usage(FILE *f);
 const char *pgsim_class_name(pg_int_class cls);
 pg_stop pgsim_run_traced(pg_machine *m, uint64_t max_cycles, FILE *out);

@@ -1,20 +1,19 @@
 /*
- * devices.c -- pgsim's devices: the four unit-record devices always, disks
+ * devices.c -- the bare machine's devices as pgsim's options set them up: the four unit-record devices always, disks
  * as --disk says, each on its host backend (hostio.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "pgsim.h"
+#include "front.h"
 
 /* Put the unit-record devices and the disks on the machine's channel. */
-bool pgsim_attach_devices(pg_machine *m, const pgsim_options *o, pgsim_devices *d,
+bool pgsim_attach_devices(pg_channel *ch, const pgsim_options *o, pgsim_devices *d,
                           char *err, size_t n)
 {
     memset(d, 0, sizeof *d);
     for (int i = 0; i < PGSIM_MAX_DISKS; i++)
         d->disks[i].fd = -1;
-    pg_channel *ch = pg_machine_channel(m);
 
     pg_host_console_init(&d->console, stdin, stdout);
     pg_channel_add(ch, PG_DEV_CONSOLE, PG_DEVT_CONSOLE)->be.console =

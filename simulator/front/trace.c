@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "isa.h"
-#include "pgsim.h"
+#include "front.h"
 
 static const char *const class_names[PG_INT_CLASSES] = {
     [PG_INT_EXTERNAL] = "external", [PG_INT_SVC] = "SVC", [PG_INT_PROGRAM] = "program",

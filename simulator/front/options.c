@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pgsim.h"
+#include "front.h"
 
 static const char usage_text[] =
     "usage: pgsim [--mem SIZE] [--disk DEV=FILE[,ro]]... [--reader FILE]...\n"
@@ -116,71 +116,155 @@ static bool parse_disk(pgsim_options *o, const char *v, char *err, size_t n)
     return true;
 }
 
-/* Parse argv into o; false with a message in err. */
-bool pgsim_parse(int argc, char **argv, pgsim_options *o, char *err, size_t n)
+/* Remember one IMAGE argument. */
+static bool add_image(pgsim_options *o, const char *a, char *err, size_t n)
+{
+    if (o->nimages == PGSIM_MAX_IMAGES)
+        return fail(err, n, "too many images", a);
+    if (!o->images && !(o->images = malloc(PGSIM_MAX_IMAGES * sizeof *o->images)))
+        return fail(err, n, "out of memory", NULL);
+    o->images[o->nimages++] = a;
+    if (!o->image)
+        o->image = a;
+    return true;
+}
+
+/* Is a value-less flag of pgsim's? */
+static bool is_flag(const char *name)
+{
+    return !strcmp(name, "--trace") || !strcmp(name, "--stats") ||
+           !strcmp(name, "--digest") || !strcmp(name, "--help");
+}
+
+/* Take one of pgsim's own options with its value. */
+static int own_option(pgsim_options *o, const char *name, const char *val, char *err, size_t n)
+{
+    if (!strcmp(name, "--trace")) o->trace = true;
+    else if (!strcmp(name, "--stats")) o->stats = true;
+    else if (!strcmp(name, "--digest")) o->digest = true;
+    else if (!strcmp(name, "--help")) o->help = true;
+    else if (!strcmp(name, "--mem")) {
+        if (!parse_size(val, &o->mem) || o->mem == 0 || o->mem % PG_PAGE_SIZE ||
+            o->mem > PG_MAX_MEMORY) {
+            fail(err, n, "--mem wants a multiple of 4K up to 256M (e.g. 1M, 64K)", val);
+            return -2;
+        }
+    } else if (!strcmp(name, "--disk")) {
+        if (!parse_disk(o, val, err, n))
+            return -2;
+    } else if (!strcmp(name, "--reader")) {
+        if (o->nreaders == PGSIM_MAX_READERS) {
+            fail(err, n, "too many --reader files", val);
+            return -2;
+        }
+        o->readers[o->nreaders++] = val;
+    } else if (!strcmp(name, "--punch")) o->punch = val;
+    else if (!strcmp(name, "--printer")) o->printer = val;
+    else if (!strcmp(name, "--ipl")) {
+        if (!parse_devno(val, strlen(val), &o->ipl_dev)) {
+            fail(err, n, "--ipl wants a device number in hex", val);
+            return -2;
+        }
+        o->ipl = true;
+    } else if (!strcmp(name, "--max-cycles")) {
+        if (!parse_count(val, &o->max_cycles)) {
+            fail(err, n, "--max-cycles wants a number", val);
+            return -2;
+        }
+    } else
+        return -1;
+    return 1;
+}
+
+/* Is a value-taking option of pgsim's? */
+static bool takes_value(const char *name)
+{
+    static const char *const names[] = {"--mem", "--disk", "--reader", "--punch",
+                                        "--printer", "--ipl", "--max-cycles"};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (!strcmp(name, names[i]))
+            return true;
+    return false;
+}
+
+/* Parse argv into o, handing options pgsim does not know to extra. */
+bool pgsim_parse_with(int argc, char **argv, pgsim_options *o, pgsim_extra_option extra,
+                      void *ctx, char *err, size_t n)
 {
     memset(o, 0, sizeof *o);
     o->mem = 1u << 20;
     o->max_cycles = UINT64_MAX;
+    bool only_images = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        char name[32];
-        const char *val = NULL;
-        if (strncmp(a, "--", 2) != 0 || strcmp(a, "--") == 0) {
-            if (strcmp(a, "--") == 0 && i + 1 < argc)
-                a = argv[++i];
-            if (o->image)
-                return fail(err, n, "more than one IMAGE", a);
-            o->image = a;
+        if (only_images || strncmp(a, "--", 2) != 0 || a[2] == '\0') {
+            if (!only_images && !strcmp(a, "--")) {
+                only_images = true;
+                continue;
+            }
+            if (!add_image(o, a, err, n))
+                return false;
             continue;
         }
+        char name[32];
         const char *eq = strchr(a, '=');
         size_t len = eq ? (size_t)(eq - a) : strlen(a);
         if (len >= sizeof name)
             return fail(err, n, "unknown option", a);
         memcpy(name, a, len);
         name[len] = '\0';
-        bool flag = !strcmp(name, "--trace") || !strcmp(name, "--stats") ||
-                    !strcmp(name, "--digest") || !strcmp(name, "--help");
-        if (flag && eq)
-            return fail(err, n, "option takes no value", a);
-        if (!flag) {
-            val = eq ? eq + 1 : (i + 1 < argc ? argv[++i] : NULL);
-            if (!val)
+        const char *val = eq ? eq + 1 : NULL;
+        if (is_flag(name) || takes_value(name)) {
+            if (is_flag(name) && val)
+                return fail(err, n, "option takes no value", a);
+            if (takes_value(name) && !val && !(val = i + 1 < argc ? argv[++i] : NULL))
                 return fail(err, n, "option needs a value", name);
-        }
-        if (!strcmp(name, "--trace")) o->trace = true;
-        else if (!strcmp(name, "--stats")) o->stats = true;
-        else if (!strcmp(name, "--digest")) o->digest = true;
-        else if (!strcmp(name, "--help")) o->help = true;
-        else if (!strcmp(name, "--mem")) {
-            if (!parse_size(val, &o->mem) || o->mem == 0 || o->mem % PG_PAGE_SIZE ||
-                o->mem > PG_MAX_MEMORY)
-                return fail(err, n, "--mem wants a multiple of 4K up to 256M (e.g. 1M, 64K)", val);
-        } else if (!strcmp(name, "--disk")) {
-            if (!parse_disk(o, val, err, n))
+            if (own_option(o, name, val, err, n) < 0)
                 return false;
-        } else if (!strcmp(name, "--reader")) {
-            if (o->nreaders == PGSIM_MAX_READERS)
-                return fail(err, n, "too many --reader files", val);
-            o->readers[o->nreaders++] = val;
-        } else if (!strcmp(name, "--punch")) o->punch = val;
-        else if (!strcmp(name, "--printer")) o->printer = val;
-        else if (!strcmp(name, "--ipl")) {
-            if (!parse_devno(val, strlen(val), &o->ipl_dev))
-                return fail(err, n, "--ipl wants a device number in hex", val);
-            o->ipl = true;
-        } else if (!strcmp(name, "--max-cycles")) {
-            if (!parse_count(val, &o->max_cycles))
-                return fail(err, n, "--max-cycles wants a number", val);
-        } else
+            continue;
+        }
+        int r = extra ? extra(ctx, name, val ? val : (i + 1 < argc ? argv[i + 1] : NULL), err, n)
+                      : -1;
+        if (r == -2)
+            return false;
+        if (r < 0)
             return fail(err, n, "unknown option", name);
+        if (r == 1 && !val) {
+            if (i + 1 >= argc)
+                return fail(err, n, "option needs a value", name);
+            i++;
+        } else if (r == 0 && val) {
+            return fail(err, n, "option takes no value", a);
+        }
     }
+    return true;
+}
+
+/* pgsim's own command line: exactly one IMAGE or --ipl. */
+bool pgsim_parse(int argc, char **argv, pgsim_options *o, char *err, size_t n)
+{
+    if (!pgsim_parse_with(argc, argv, o, NULL, NULL, err, n))
+        return false;
     if (o->help)
         return true;
+    if (o->nimages > 1)
+        return fail(err, n, "more than one IMAGE", o->images[1]);
     if (!o->image && !o->ipl)
         return fail(err, n, "no IMAGE given (and no --ipl DEV)", NULL);
     if (o->image && o->ipl)
         return fail(err, n, "give an IMAGE or --ipl DEV, not both", NULL);
     return true;
+}
+
+/* Free what parsing allocated. */
+void pgsim_options_free(pgsim_options *o)
+{
+    free(o->images);
+    o->images = NULL;
+}
+
+/* Were any device options given (pgvmm refuses them with several images)? */
+bool pgsim_has_device_options(const pgsim_options *o)
+{
+    return o->ndisks || o->nreaders || o->punch || o->printer || o->ipl;
 }
