@@ -7,7 +7,7 @@ OPT ?= -O2
 SAN ?=
 CFLAGS_BASE = -std=c11 $(OPT) -g -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L
 CFLAGS += $(CFLAGS_BASE) $(SAN) -MMD -MP
-CPPFLAGS += -Iisa-spec -Isimulator/include -Itools/common
+CPPFLAGS += -Iisa-spec -Isimulator/include -Itools/common -Ivmm/include
 LDFLAGS += $(SAN)
 
 # Every module appends to these.
@@ -24,6 +24,7 @@ all:
 
 include isa-spec/module.mk
 include simulator/module.mk
+include vmm/module.mk
 include tools/module.mk
 include tests/module.mk
 include bench/module.mk

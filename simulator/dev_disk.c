@@ -7,6 +7,7 @@
 #define _FILE_OFFSET_BITS 64
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -133,4 +134,33 @@ void pg_disk_command(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
         pg_dev_unit_check(io, r, PG_SENSE_COMMAND_REJECT);
         return;
     }
+}
+
+/* IPL's read: the disk's first 4 KiB to storage at 0 (channel.h). */
+bool pg_channel_ipl_read(pg_channel *ch, uint16_t devno, const pg_storage *st,
+                         char *err, size_t errsize)
+{
+    pg_device *dev = pg_channel_find(ch, devno);
+    if (!dev || dev->type != PG_DEVT_DISK) {
+        snprintf(err, errsize, "device %03x is not a disk: only disks can be IPLed from", devno);
+        return false;
+    }
+    const pg_disk_backend *disk = &dev->be.disk;
+    if ((uint64_t)disk->blocks * PG_DISK_BLOCK < PG_IPL_BYTES) {
+        snprintf(err, errsize, "disk %03x has %u blocks; IPL reads %u", devno, disk->blocks,
+                 PG_IPL_BYTES / PG_DISK_BLOCK);
+        return false;
+    }
+    if (st->size < PG_IPL_BYTES) {
+        snprintf(err, errsize, "IPL needs %u bytes of storage", PG_IPL_BYTES);
+        return false;
+    }
+    uint8_t buf[PG_IPL_BYTES];
+    if (!host_read(disk->fd, disk->offset, buf, sizeof buf)) {
+        snprintf(err, errsize, "disk %03x: cannot read its first %u bytes", devno, PG_IPL_BYTES);
+        return false;
+    }
+    st->write(st->ctx, 0, buf, sizeof buf);
+    dev->position = PG_IPL_BYTES;   /* as if a READ of the IPL bytes had run */
+    return true;
 }

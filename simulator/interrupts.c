@@ -18,8 +18,10 @@ static const struct {
 /* Make psw current (it is valid); the fast loop must re-examine everything. */
 void pg_load_psw(pg_machine *m, pg_psw psw)
 {
+    bool same_mode = !((psw.flags ^ m->psw.flags) & (PG_PSW_S | PG_PSW_T));
     m->psw = psw;
-    pg_mmu_mode_changed(m);
+    if (!same_mode)                 /* the fetch page stays valid within one mode */
+        pg_mmu_mode_changed(m);
     m->ev = 0;
 }
 

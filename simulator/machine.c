@@ -2,11 +2,9 @@
  * machine.c -- creating, resetting and inspecting a machine: the public
  * accessors of machine.h that are not about running it.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cpu_priv.h"
 #include "digest.h"
@@ -98,31 +96,13 @@ bool pg_machine_load_ipl_psw(pg_machine *m)
 /* IPL from a disk: reset, its first 4 KiB to real 0, then the PSW at 0. */
 bool pg_machine_ipl_device(pg_machine *m, uint16_t devno, char *err, size_t errsize)
 {
-    pg_device *dev = pg_channel_find(&m->chan, devno);
-    if (!dev || dev->type != PG_DEVT_DISK) {
-        snprintf(err, errsize, "device %03x is not a disk: only disks can be IPLed from", devno);
-        return false;
-    }
-    const pg_disk_backend *disk = &dev->be.disk;
-    if ((uint64_t)disk->blocks * PG_DISK_BLOCK < PG_IPL_BYTES) {
-        snprintf(err, errsize, "disk %03x has %u blocks; IPL reads %u", devno,
-                 disk->blocks, PG_IPL_BYTES / PG_DISK_BLOCK);
-        return false;
-    }
     if (PG_IPL_BYTES > m->mem_size) {
         snprintf(err, errsize, "IPL needs %u bytes of storage", PG_IPL_BYTES);
         return false;
     }
     pg_machine_reset(m);
-    uint8_t buf[PG_IPL_BYTES];
-    ssize_t n = pread(disk->fd, buf, sizeof buf, (off_t)disk->offset);
-    if (n != (ssize_t)sizeof buf) {
-        snprintf(err, errsize, "disk %03x: cannot read its first %u bytes: %s", devno,
-                 PG_IPL_BYTES, n < 0 ? strerror(errno) : "short read");
+    if (!pg_channel_ipl_read(&m->chan, devno, &m->storage, err, errsize))
         return false;
-    }
-    storage_write(m, 0, buf, sizeof buf);
-    dev->position = PG_IPL_BYTES;   /* as if a READ of the IPL bytes had run */
     pg_machine_load_ipl_psw(m);
     return true;
 }

@@ -15,6 +15,11 @@
 #
 # Prints "ok NAME" or "FAIL NAME: reason" per program, then "N passed, M
 # failed"; exits non-zero on any failure.  PGAS and PGSIM override the tools.
+#
+# With EQUIV=TOOL (e.g. build/pgvmm) every program also runs under TOOL with
+# the same options and --digest, and must give the very same console output,
+# exit status, digest line, punch and printer files and disk contents: the
+# Popek-Goldberg equivalence property, tested.
 set -u
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -73,30 +78,46 @@ for src in tests/programs/*.s; do
         continue
     fi
 
-    args=()
-    read -r -a extra <<<"$(header "$src" pgsim-args)"
-    args+=("${extra[@]}")
-    while read -r dev; do
-        [ -n "$dev" ] || continue
-        disk="$work/disk-$dev.img"
-        head -c $((DISK_BLOCKS * 512)) /dev/zero >"$disk"
-        args+=(--disk "$dev=$disk")
-    done < <(sed -n 's/^;[[:space:]]*disk:[[:space:]]*\([0-9A-Fa-f]*\).*/\1/p' "$src")
-    [ -f "$dir/$name.punch" ] && args+=(--punch "$work/$name.punch")
-    [ -f "$dir/$name.print" ] && args+=(--printer "$work/$name.print")
-    input=/dev/null
-    [ -f "$dir/$name.in" ] && input="$dir/$name.in"
-
-    timeout 120 "$PGSIM" --max-cycles "$MAX_CYCLES" "${args[@]}" "$work/$name.img" \
-        <"$input" >"$work/stdout" 2>"$work/stderr"
-    rc=$?
-
+    # Run one tool on the program in its own folder (fresh disks, its own
+    # punch and printer files); leaves stdout, stderr, rc and digest there.
+    run_tool() {
+        local tool=$1 out=$2
+        mkdir -p "$out"
+        local args=()
+        read -r -a extra <<<"$(header "$src" pgsim-args)"
+        args+=("${extra[@]}")
+        while read -r dev; do
+            [ -n "$dev" ] || continue
+            head -c $((DISK_BLOCKS * 512)) /dev/zero >"$out/disk-$dev.img"
+            args+=(--disk "$dev=$out/disk-$dev.img")
+        done < <(sed -n 's/^;[[:space:]]*disk:[[:space:]]*\([0-9A-Fa-f]*\).*/\1/p' "$src")
+        [ -f "$dir/$name.punch" ] && args+=(--punch "$out/$name.punch")
+        [ -f "$dir/$name.print" ] && args+=(--printer "$out/$name.print")
+        local input=/dev/null
+        [ -f "$dir/$name.in" ] && input="$dir/$name.in"
+        timeout 120 "$tool" --max-cycles "$MAX_CYCLES" --digest "${args[@]}" "$work/$name.img" \
+            <"$input" >"$out/stdout" 2>"$out/stderr"
+        echo $? >"$out/rc"
+        grep '^digest: ' "$out/stderr" >"$out/digest"
+        sed -i '/^digest: /d' "$out/stderr"
+    }
+    run_tool "$PGSIM" "$work/run"
+    rc=$(cat "$work/run/rc")
+    if [ -n "${EQUIV:-}" ]; then
+        run_tool "$EQUIV" "$work/equiv"
+        for f in stdout rc digest "$name.punch" "$name.print" $(cd "$work/run" && ls disk-*.img 2>/dev/null); do
+            if [ -e "$work/run/$f" ] && ! cmp -s "$work/run/$f" "$work/equiv/$f"; then
+                reasons+=("$(basename "$EQUIV") differs from $(basename "$PGSIM") in $f")
+            fi
+        done
+        [ -s "$work/run/digest" ] || reasons+=("no digest line")
+    fi
     [ "$rc" -eq "$status" ] || reasons+=("exit status $rc, expected $status")
-    cmp -s "$dir/$name.out" "$work/stdout" || reasons+=("console output differs")
-    if [ -f "$dir/$name.punch" ] && ! cmp -s "$dir/$name.punch" "$work/$name.punch"; then
+    cmp -s "$dir/$name.out" "$work/run/stdout" || reasons+=("console output differs")
+    if [ -f "$dir/$name.punch" ] && ! cmp -s "$dir/$name.punch" "$work/run/$name.punch"; then
         reasons+=("punch output differs")
     fi
-    if [ -f "$dir/$name.print" ] && ! cmp -s "$dir/$name.print" "$work/$name.print"; then
+    if [ -f "$dir/$name.print" ] && ! cmp -s "$dir/$name.print" "$work/run/$name.print"; then
         reasons+=("printer output differs")
     fi
 
@@ -106,24 +127,28 @@ for src in tests/programs/*.s; do
     else
         msg=$(printf '%s; ' "${reasons[@]}")
         echo "FAIL $name: ${msg%; }"
-        cmp -s "$dir/$name.out" "$work/stdout" || show_diff "$dir/$name.out" "$work/stdout"
-        if [ -f "$dir/$name.punch" ] && ! cmp -s "$dir/$name.punch" "$work/$name.punch"; then
-            if [ -f "$work/$name.punch" ]; then
-                show_diff "$dir/$name.punch" "$work/$name.punch"
+        cmp -s "$dir/$name.out" "$work/run/stdout" || show_diff "$dir/$name.out" "$work/run/stdout"
+        if [ -f "$dir/$name.punch" ] && ! cmp -s "$dir/$name.punch" "$work/run/$name.punch"; then
+            if [ -f "$work/run/$name.punch" ]; then
+                show_diff "$dir/$name.punch" "$work/run/$name.punch"
             else
                 echo "    (no punch file written)"
             fi
         fi
-        if [ -f "$dir/$name.print" ] && ! cmp -s "$dir/$name.print" "$work/$name.print"; then
-            if [ -f "$work/$name.print" ]; then
-                show_diff "$dir/$name.print" "$work/$name.print"
+        if [ -f "$dir/$name.print" ] && ! cmp -s "$dir/$name.print" "$work/run/$name.print"; then
+            if [ -f "$work/run/$name.print" ]; then
+                show_diff "$dir/$name.print" "$work/run/$name.print"
             else
                 echo "    (no printer file written)"
             fi
         fi
-        if [ -s "$work/stderr" ]; then
-            echo "    pgsim said:"
-            head -n 5 "$work/stderr" | sed 's/^/      /'
+        if [ -s "$work/run/stderr" ]; then
+            echo "    $(basename "$PGSIM") said:"
+            head -n 5 "$work/run/stderr" | sed 's/^/      /'
+        fi
+        if [ -n "${EQUIV:-}" ] && [ -s "$work/equiv/stderr" ]; then
+            echo "    $(basename "$EQUIV") said:"
+            head -n 5 "$work/equiv/stderr" | sed 's/^/      /'
         fi
         failed=$((failed + 1))
     fi

@@ -61,7 +61,10 @@ struct cp_vm {
     cp_vm_state state;
     cp_block_reason block;
     bool stop_requested;
+    bool dev_yield;                 /* DIAGNOSE yield: end this dispatch */
     bool skip_trap_hook;            /* resume a trap a hook stopped before */
+    bool has_pending;               /* a trap stopped before CP handled it */
+    pg_interrupt pending;
     cp_vm_stats stats;
 };
 
@@ -86,6 +89,8 @@ struct cp {
     uint64_t dispatch_tod;          /* VM time at dispatch */
     uint64_t run_end;               /* VM time at which this dispatch must end */
     uint64_t traps;                 /* traps during this dispatch */
+    uint64_t dispatch_icount;       /* real instruction count at dispatch */
+    uint64_t dispatch_waits;        /* VM wait cycles at dispatch */
     uint64_t real_time;
     bool stop_run;                  /* a trap hook asked cp_run to return */
 
@@ -95,14 +100,20 @@ struct cp {
     cp_spool spool;
 };
 
+/* vm.c */
+void cp_vm_destroy(cp_vm *vm, char *err, size_t n);
+
 /* frames.c: real frames and guest real storage */
 bool cp_frames_init(cp *c, char *err, size_t n);
 void cp_frames_free(cp *c);
 uint32_t cp_frame_alloc(cp *c);             /* zeroed; 0 when none is left */
+uint64_t cp_frames_available(const cp *c);
 void cp_frame_release(cp *c, uint32_t frame);
 uint32_t cp_vm_frame(cp_vm *vm, uint32_t guest_addr, bool allocate);
 void cp_vm_storage_init(cp_vm *vm);
 void cp_vm_release_storage(cp_vm *vm);
+uint32_t cp_vm_read32(cp_vm *vm, uint32_t addr);
+void cp_vm_write32(cp_vm *vm, uint32_t addr, uint32_t v);
 
 /* shadow.c: shadow page tables */
 uint32_t cp_view_origin(cp_vm *vm);         /* CR1 for the VM's current mode */
@@ -117,6 +128,8 @@ void cp_vm_unload(cp_vm *vm);
 uint64_t cp_vm_now(const cp_vm *vm);
 void cp_vm_advance(cp_vm *vm, uint64_t cycles);
 uint64_t cp_vm_next_event(cp_vm *vm);
+uint64_t cp_vm_icount(const cp_vm *vm);
+int64_t cp_vm_timer_now(const cp_vm *vm);
 void cp_vm_switch_view(cp_vm *vm);
 uint32_t cp_vm_reg(const cp_vm *vm, unsigned n);
 void cp_vm_set_reg(cp_vm *vm, unsigned n, uint32_t v);
@@ -126,6 +139,7 @@ uint32_t cp_vm_addr(const cp_vm *vm);
 /* reflect.c: interrupts into the guest */
 void cp_reflect(cp_vm *vm, pg_int_class cls, uint32_t code, uint32_t tea, const uint32_t csw[2]);
 void cp_vm_boundary(cp_vm *vm);             /* pending interrupts and waits */
+void cp_vm_load_psw(cp_vm *vm, pg_psw psw);
 
 /* emulate.c: privileged instructions */
 void cp_emulate(cp_vm *vm, uint32_t word);

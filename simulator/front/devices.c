@@ -8,14 +8,14 @@
 #include "front.h"
 
 /* Put the unit-record devices and the disks on the machine's channel. */
-bool pgsim_attach_devices(pg_channel *ch, const pgsim_options *o, pgsim_devices *d,
-                          char *err, size_t n)
+bool pgsim_attach_devices(pg_channel *ch, const pgsim_options *o, FILE *console_in,
+                          FILE *console_out, pgsim_devices *d, char *err, size_t n)
 {
     memset(d, 0, sizeof *d);
     for (int i = 0; i < PGSIM_MAX_DISKS; i++)
         d->disks[i].fd = -1;
 
-    pg_host_console_init(&d->console, stdin, stdout);
+    pg_host_console_init(&d->console, console_in, console_out);
     pg_channel_add(ch, PG_DEV_CONSOLE, PG_DEVT_CONSOLE)->be.console =
         pg_host_console_backend(&d->console);
 

@@ -14,6 +14,7 @@
 #define PG_CHANNEL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "arch.h"
@@ -124,6 +125,12 @@ pg_device *pg_channel_add(pg_channel *ch, uint16_t devno, pg_devtype type);
 
 /* System reset: every device idle, no status, sense and disk position zero. */
 void pg_channel_reset(pg_channel *ch);
+
+/* The reading half of IPL: a disk's first 4 KiB (blocks 0-7) to storage at
+   0, leaving its position just after them.  False with a one-line reason
+   when the device is not a disk, is too small or cannot be read. */
+bool pg_channel_ipl_read(pg_channel *ch, uint16_t devno, const pg_storage *st,
+                         char *err, size_t errsize);
 
 /* The device at devno, or NULL. */
 pg_device *pg_channel_find(pg_channel *ch, uint16_t devno);

@@ -66,14 +66,18 @@ typedef struct pgsim_devices {
     bool reader_open, punch_open, printer_open;
 } pgsim_devices;
 
-bool pgsim_attach_devices(pg_channel *ch, const pgsim_options *o, pgsim_devices *d,
-                          char *err, size_t n);
+/* Attach the console (on in/out; NULL: no input / output discarded), the
+   reader, punch and printer on the options' files, and the options' disks. */
+bool pgsim_attach_devices(pg_channel *ch, const pgsim_options *o, FILE *console_in,
+                          FILE *console_out, pgsim_devices *d, char *err, size_t n);
 bool pgsim_detach_devices(pgsim_devices *d, char *err, size_t n);
 bool pgsim_parse(int argc, char **argv, pgsim_options *o, char *err, size_t n);
 bool pgsim_parse_with(int argc, char **argv, pgsim_options *o, pgsim_extra_option extra,
                       void *ctx, char *err, size_t n);
 void pgsim_options_free(pgsim_options *o);
 bool pgsim_has_device_options(const pgsim_options *o);
+bool pgsim_read_image(const char *path, uint32_t max, uint8_t **image, size_t *len,
+                      char *err, size_t n);
 void pgsim_print_stats(const char *prog, const pg_stats *s, double seconds);
 void pgsim_usage(FILE *f);
 const char *pgsim_class_name(pg_int_class cls);

@@ -2,7 +2,6 @@
  * main.c -- pgsim, the bare PG32 machine on the command line: set up storage
  * and devices, load an image or IPL a disk, run, and report how it ended.
  */
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -20,32 +19,12 @@ static double host_seconds(void)
 /* Load an image file at real 0 and load its IPL PSW. */
 static bool load_image(pg_machine *m, const char *path, char *err, size_t n)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(err, n, "%s: cannot open: %s", path, strerror(errno));
+    uint8_t *image;
+    size_t len;
+    if (!pgsim_read_image(path, pg_mem_size(m), &image, &len, err, n))
         return false;
-    }
-    uint32_t size = pg_mem_size(m);
-    uint8_t *buf = malloc(size);
-    size_t got = buf ? fread(buf, 1, size, f) : 0;
-    bool too_big = buf && got == size && fgetc(f) != EOF;
-    bool bad = !buf || ferror(f);
-    fclose(f);
-    if (bad || too_big) {
-        if (too_big)
-            snprintf(err, n, "%s: image is larger than storage (%u bytes; try --mem)", path, size);
-        else
-            snprintf(err, n, "%s: cannot read: %s", path, buf ? strerror(errno) : "out of memory");
-        free(buf);
-        return false;
-    }
-    if (got < 8) {
-        snprintf(err, n, "%s: image is %zu bytes; it needs at least the 8-byte IPL PSW", path, got);
-        free(buf);
-        return false;
-    }
-    pg_write_real(m, 0, buf, (uint32_t)got);
-    free(buf);
+    pg_write_real(m, 0, image, (uint32_t)len);
+    free(image);
     pg_machine_load_ipl_psw(m);
     return true;
 }
@@ -94,7 +73,7 @@ int main(int argc, char **argv)
         return PGSIM_EXIT_HOST_ERROR;
     }
     pgsim_devices devs;
-    bool ok = pgsim_attach_devices(pg_machine_channel(m), &o, &devs, err, sizeof err);
+    bool ok = pgsim_attach_devices(pg_machine_channel(m), &o, stdin, stdout, &devs, err, sizeof err);
     if (ok)
         ok = o.ipl ? pg_machine_ipl_device(m, o.ipl_dev, err, sizeof err)
                    : load_image(m, o.image, err, sizeof err);

@@ -35,7 +35,7 @@ typedef struct cp_config {
 /* Real cycles CP's own work is charged per trap (scheduling only; no VM sees it). */
 #define CP_TRAP_CYCLES 40u
 #define CP_MAX_VMS 4096
-#define CP_NAME_MAX 8               /* VM names: 1-8 characters, as in VM/370 */
+#define CP_NAME_MAX 32              /* VM names: 1-32 of A-Z a-z 0-9 $ # @ _ - . */
 
 /* What a VM is doing. */
 typedef enum {

@@ -1,0 +1,226 @@
+/*
+ * main.c -- pgvmm: CP on the command line.  With one image it behaves
+ * exactly like pgsim for that guest (console, exit status, --digest,
+ * --max-cycles in the VM's virtual cycles); with several images each runs in
+ * its own VM; with --directory the VMs of a user directory log on.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "pgvmm.h"
+
+/* A VM pgvmm set up, with the host files behind its devices. */
+typedef struct pgvmm_guest {
+    cp_vm *vm;
+    pgsim_devices devs;
+    bool attached;
+    FILE *console;                  /* --console-dir file, or NULL */
+} pgvmm_guest;
+
+/* Seconds on the host's monotonic clock (for --stats only). */
+static double host_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* A VM name for path not yet taken: NAME, NAME_2, NAME_3, ... */
+static void unique_name(cp *c, const char *path, char name[CP_NAME_MAX + 1])
+{
+    char base[CP_NAME_MAX + 1];
+    pgvmm_name_for(path, base);
+    snprintf(name, CP_NAME_MAX + 1, "%s", base);
+    for (int k = 2; cp_vm_find(c, name); k++) {
+        char suffix[16];
+        int sl = snprintf(suffix, sizeof suffix, "_%d", k);
+        snprintf(name, CP_NAME_MAX + 1, "%.*s%s", CP_NAME_MAX - sl, base, suffix);
+    }
+}
+
+/* Log on one VM for an image (or the --ipl disk) and IPL it. */
+static bool setup_guest(cp *c, const pgvmm_options *o, const char *path, bool single,
+                        pgvmm_guest *g, char *err, size_t n)
+{
+    char name[CP_NAME_MAX + 1];
+    unique_name(c, path, name);
+    g->vm = cp_vm_create(c, name, o->sim.mem, err, n);
+    if (!g->vm)
+        return false;
+    FILE *in = single ? stdin : NULL, *out = single ? stdout : NULL;
+    if (o->console_dir) {
+        size_t flen = strlen(o->console_dir) + strlen(name) + sizeof "/.console";
+        char *file = malloc(flen);
+        if (!file) {
+            snprintf(err, n, "out of memory");
+            return false;
+        }
+        snprintf(file, flen, "%s/%s.console", o->console_dir, name);
+        g->console = fopen(file, "w");
+        if (!g->console)
+            snprintf(err, n, "%.200s: cannot create: %s", file, strerror(errno));
+        free(file);
+        if (!g->console)
+            return false;
+        out = g->console;
+    }
+    pgsim_options none = {.mem = o->sim.mem};
+    if (!pgsim_attach_devices(cp_vm_channel(g->vm), single ? &o->sim : &none, in, out,
+                              &g->devs, err, n))
+        return false;
+    g->attached = true;
+    cp_vm_set_max_cycles(g->vm, o->sim.max_cycles);
+    if (single && o->sim.ipl)
+        return cp_vm_ipl_device(g->vm, o->sim.ipl_dev, err, n);
+    uint8_t *image;
+    size_t len;
+    if (!pgsim_read_image(path, o->sim.mem, &image, &len, err, n))
+        return false;
+    bool ok = cp_vm_ipl_image(g->vm, image, len, err, n);
+    free(image);
+    return ok;
+}
+
+/* How a VM ended, as pgsim would say it; returns pgsim's exit status. */
+static int vm_ending(cp_vm *vm, uint64_t max_cycles, char *line, size_t n)
+{
+    pg_psw p = cp_vm_get_psw(vm);
+    switch (cp_vm_get_state(vm)) {
+    case CP_VM_DISABLED_WAIT:
+        snprintf(line, n, "disabled wait, code 0x%08x", p.addr);
+        return (int)(p.addr & 0xFF);
+    case CP_VM_CHECK_STOP:
+        snprintf(line, n, "check stop (PSW %08x %08x): invalid new PSW or "
+                 "program-interruption loop", p.flags, p.addr);
+        return PGSIM_EXIT_CHECK_STOP;
+    case CP_VM_MAX_CYCLES:
+        snprintf(line, n, "--max-cycles %llu reached (PSW %08x %08x)",
+                 (unsigned long long)max_cycles, p.flags, p.addr);
+        return PGSIM_EXIT_MAX_CYCLES;
+    default:
+        snprintf(line, n, "enabled wait that nothing can end (PSW %08x %08x)", p.flags, p.addr);
+        return PGSIM_EXIT_IDLE_WAIT;
+    }
+}
+
+/* --stats for one VM. */
+static void print_vm_stats(cp_vm *vm)
+{
+    const cp_vm_stats *s = cp_vm_get_stats(vm);
+    const char *nm = cp_vm_name(vm);
+    fprintf(stderr, "pgvmm: %s: instructions %llu direct, %llu emulated (%.4f%% direct)\n", nm,
+            (unsigned long long)s->direct, (unsigned long long)s->emulated,
+            100.0 * cp_vm_efficiency(vm));
+    fprintf(stderr, "pgvmm: %s: cycles %llu (%llu in waits, %llu emulating)\n", nm,
+            (unsigned long long)cp_vm_get_tod(vm), (unsigned long long)s->wait_cycles,
+            (unsigned long long)s->emulation_cycles);
+    fprintf(stderr, "pgvmm: %s: reflected", nm);
+    for (int cl = 0; cl < PG_INT_CLASSES; cl++)
+        fprintf(stderr, " %s %llu", pgsim_class_name((pg_int_class)cl),
+                (unsigned long long)s->reflected[cl]);
+    fprintf(stderr, "; hidden faults %llu; I/O %llu; DIAGNOSE %llu\n",
+            (unsigned long long)s->hidden_faults, (unsigned long long)s->io_ops,
+            (unsigned long long)s->diag);
+    fprintf(stderr, "pgvmm: %s: emulated", nm);
+    for (int op = 0; op < PG_OP_COUNT; op++)
+        if (s->by_op[op])
+            fprintf(stderr, " %s %llu", pg_insns[op].mnemonic, (unsigned long long)s->by_op[op]);
+    fputc('\n', stderr);
+}
+
+/* Report every VM and choose the exit status. */
+static int report(cp *c, const pgvmm_options *o, bool single, double seconds)
+{
+    int status = 0;
+    uint64_t instructions = 0;
+    for (int i = 0; i < cp_vm_count(c); i++) {
+        cp_vm *vm = cp_vm_at(c, i);
+        char line[256];
+        int st = vm_ending(vm, o->sim.max_cycles, line, sizeof line);
+        if (single) {
+            status = st;
+            if (cp_vm_get_state(vm) != CP_VM_DISABLED_WAIT)
+                fprintf(stderr, "pgvmm: %s\n", line);
+        } else {
+            fprintf(stderr, "pgvmm: %s: %s\n", cp_vm_name(vm), line);
+            if (cp_vm_get_state(vm) != CP_VM_DISABLED_WAIT)
+                status = PGVMM_EXIT_SOME_FAILED;
+        }
+        if (o->sim.stats)
+            print_vm_stats(vm);
+        if (o->sim.digest && single)
+            fprintf(stderr, "digest: %016llx\n", (unsigned long long)cp_vm_digest(vm));
+        else if (o->sim.digest)
+            fprintf(stderr, "digest %s: %016llx\n", cp_vm_name(vm),
+                    (unsigned long long)cp_vm_digest(vm));
+        const cp_vm_stats *s = cp_vm_get_stats(vm);
+        instructions += s->direct + s->emulated;
+    }
+    if (o->sim.stats)
+        fprintf(stderr, "pgvmm: CP real cycles %llu, host seconds %.3f, guest MIPS %.1f\n",
+                (unsigned long long)cp_real_time(c), seconds,
+                seconds > 0 ? (double)instructions / seconds / 1e6 : 0.0);
+    return status;
+}
+
+/* pgvmm's entry point. */
+int main(int argc, char **argv)
+{
+    pgvmm_options o;
+    char err[512];
+    if (!pgvmm_parse(argc, argv, &o, err, sizeof err)) {
+        fprintf(stderr, "pgvmm: %s (try --help)\n", err);
+        pgsim_options_free(&o.sim);
+        return PGSIM_EXIT_HOST_ERROR;
+    }
+    if (o.sim.help) {
+        pgvmm_usage(stdout);
+        pgsim_options_free(&o.sim);
+        return 0;
+    }
+    cp_config cfg = {o.real_mem, o.slice};
+    cp *c = cp_new(&cfg, err, sizeof err);
+    if (!c) {
+        fprintf(stderr, "pgvmm: %s\n", err);
+        pgsim_options_free(&o.sim);
+        return PGSIM_EXIT_HOST_ERROR;
+    }
+    bool single = o.sim.nimages <= 1 && !o.directory;
+    int nguests = single ? 1 : o.sim.nimages;
+    pgvmm_guest *guests = calloc((size_t)nguests, sizeof *guests);
+    bool ok = guests != NULL;
+    int status = PGSIM_EXIT_HOST_ERROR;
+    for (int i = 0; ok && i < nguests; i++) {
+        const char *path = o.sim.nimages ? o.sim.images[i]
+                                         : o.sim.disks[0].path;  /* --ipl: name after a disk */
+        ok = setup_guest(c, &o, path, single, &guests[i], err, sizeof err);
+    }
+    if (!ok) {
+        fprintf(stderr, "pgvmm: %s\n", guests ? err : "out of memory");
+    } else {
+        if (o.sim.trace)
+            cp_set_trap_hook(c, pgvmm_trace_trap, NULL);
+        double t0 = host_seconds();
+        while (cp_run(c, UINT64_MAX))
+            ;
+        double seconds = host_seconds() - t0;
+        fflush(stdout);
+        status = report(c, &o, single, seconds);
+    }
+    for (int i = 0; guests && i < nguests; i++) {
+        if (guests[i].attached && !pgsim_detach_devices(&guests[i].devs, err, sizeof err)) {
+            fprintf(stderr, "pgvmm: %s\n", err);
+            status = PGSIM_EXIT_HOST_ERROR;
+        }
+        if (guests[i].console && fclose(guests[i].console) != 0) {
+            fprintf(stderr, "pgvmm: console file of %s: write error\n", cp_vm_name(guests[i].vm));
+            status = PGSIM_EXIT_HOST_ERROR;
+        }
+    }
+    free(guests);
+    cp_free(c);
+    pgsim_options_free(&o.sim);
+    return status;
+}

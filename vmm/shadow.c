@@ -1,0 +1,164 @@
+/*
+ * shadow.c -- shadow page tables: the tables the real machine translates a
+ * guest with.  Three views per VM: guest real mode (guest real page -> CP
+ * frame), and, with guest translation on, one for virtual supervisor and one
+ * for virtual problem state.  The translated views are filled lazily on
+ * hidden faults and *only* from the VM's architected TLB (tlb.h), so the
+ * guest's R and C bits, faults and stale translations are exactly the bare
+ * machine's.  Guest page tables are never write-protected: a guest changing
+ * a PTE sees no effect until it purges, just as on the bare machine.
+ *
+ * Every shadow entry is U (the guest runs in real problem state).  It is W
+ * only when the captured guest entry has W and C: the first store to a page
+ * therefore faults into CP, which sets C in the guest's entry first.
+ */
+#include <stdlib.h>
+
+#include "cp_priv.h"
+
+/* Which view the VM's current mode runs in. */
+int cp_view_index(const cp_vm *vm)
+{
+    if (!(vm->psw.flags & PG_PSW_T))
+        return CP_VIEW_REAL;
+    return (vm->psw.flags & PG_PSW_S) ? CP_VIEW_SUP : CP_VIEW_PROB;
+}
+
+/* Give a view's tables back. */
+static void release_view(cp_vm *vm, cp_view *w)
+{
+    for (uint32_t k = 0; k < w->nl2; k++)
+        cp_frame_release(vm->cp, w->l2[k]);
+    if (w->l1)
+        cp_frame_release(vm->cp, w->l1);
+    w->l1 = 0;
+    w->nl2 = 0;
+}
+
+/* A fresh table frame; when real storage runs short, drop every translated
+   view but the one vm runs in now (they are only a cache, rebuilt on use)
+   and try again. */
+static uint32_t table_frame(cp_vm *vm)
+{
+    cp *c = vm->cp;
+    uint32_t f = cp_frame_alloc(c);
+    if (f)
+        return f;
+    for (int i = 0; i < c->nvms; i++)
+        for (int v = CP_VIEW_SUP; v < CP_VIEWS; v++)
+            if (c->vms[i] != vm || v != cp_view_index(vm))
+                release_view(c->vms[i], &c->vms[i]->view[v]);
+    f = cp_frame_alloc(c);
+    if (!f)
+        abort();                    /* the shadow reserve is gone: a CP sizing bug */
+    return f;
+}
+
+/* Release every view (IPL, logoff). */
+void cp_shadow_release(cp_vm *vm)
+{
+    for (int v = 0; v < CP_VIEWS; v++) {
+        release_view(vm, &vm->view[v]);
+        free(vm->view[v].l2);
+        vm->view[v].l2 = NULL;
+        vm->view[v].capl2 = 0;
+    }
+}
+
+/* The generation a view must have to be current. */
+static uint32_t wanted_gen(const cp_vm *vm, int v)
+{
+    return v == CP_VIEW_REAL ? 1 : vm->tlb.gen;
+}
+
+/* The first-level table of view v, rebuilt empty if the VM's TLB was
+   purged since it was filled. */
+static uint32_t view_l1(cp_vm *vm, int v)
+{
+    cp_view *w = &vm->view[v];
+    if (w->l1 && w->gen == wanted_gen(vm, v))
+        return w->l1;
+    release_view(vm, w);
+    w->l1 = table_frame(vm);
+    w->gen = wanted_gen(vm, v);
+    return w->l1;
+}
+
+/* CR1 for the real machine while it runs this VM in its current mode. */
+uint32_t cp_view_origin(cp_vm *vm)
+{
+    return view_l1(vm, cp_view_index(vm));
+}
+
+/* The VM's architected TLB was purged: the translated views go stale by
+   generation (O(1)); the real machine must switch to a fresh one. */
+void cp_shadow_purge(cp_vm *vm)
+{
+    cp_vm_switch_view(vm);
+}
+
+/* Read a word of real storage. */
+static uint32_t real32(cp *c, uint32_t addr)
+{
+    uint8_t b[4];
+    pg_read_real(c->m, addr, b, 4);
+    return (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
+}
+
+/* Write a word of real storage. */
+static void set_real32(cp *c, uint32_t addr, uint32_t v)
+{
+    uint8_t b[4] = {(uint8_t)(v >> 24), (uint8_t)(v >> 16), (uint8_t)(v >> 8), (uint8_t)v};
+    pg_write_real(c->m, addr, b, 4);
+}
+
+/* Set the shadow entry for va in view v, adding a second-level table if needed. */
+static void set_entry(cp_vm *vm, int v, uint32_t va, uint32_t pte)
+{
+    cp *c = vm->cp;
+    cp_view *w = &vm->view[v];
+    uint32_t seg_addr = view_l1(vm, v) + (va >> 22) * 4;
+    uint32_t seg = real32(c, seg_addr);
+    if (!(seg & PG_PTE_V)) {
+        uint32_t l2 = table_frame(vm);
+        if (w->nl2 == w->capl2) {
+            uint32_t cap = w->capl2 ? w->capl2 * 2 : 8;
+            uint32_t *p = realloc(w->l2, cap * sizeof *p);
+            if (!p)
+                abort();
+            w->l2 = p;
+            w->capl2 = cap;
+        }
+        w->l2[w->nl2++] = l2;
+        seg = l2 | PG_PTE_V;
+        set_real32(c, seg_addr, seg);
+    }
+    set_real32(c, (seg & PG_PTE_ADDR_MASK) + ((va >> 12) & 0x3FF) * 4, pte);
+}
+
+/* A translation exception of the real machine while it ran the guest:
+   resolve it from the VM's own translation.  Returns 0 when it was hidden
+   (the shadow now has the entry), else the program-interruption code the
+   guest itself must see for this access. */
+int cp_shadow_fault(cp_vm *vm, const pg_interrupt *irq)
+{
+    uint32_t va = irq->tea, gra;
+    int code = cp_vm_translate(vm, va, irq->access, &gra);
+    if (code)
+        return code;
+    uint32_t frame = cp_vm_frame(vm, gra, true);
+    uint32_t pte = frame | PG_PTE_V | PG_PTE_U;
+    int v = cp_view_index(vm);
+    if (v == CP_VIEW_REAL) {
+        pte |= PG_PTE_W;
+    } else {
+        const pg_tlb_entry *e = pg_tlb_lookup(&vm->tlb, va);
+        if ((e->pte & PG_PTE_W) && (e->pte & PG_PTE_C))
+            pte |= PG_PTE_W;
+    }
+    set_entry(vm, v, va, pte);
+    if (irq->code == PG_PGM_PROTECTION)
+        pg_purge_tlb(vm->cp->m);    /* the real TLB holds the entry without W */
+    vm->stats.hidden_faults++;
+    return 0;
+}
