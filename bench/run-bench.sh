@@ -1,19 +1,59 @@
 #!/bin/sh
-# run-bench.sh -- make bench: assemble and run each benchmark on pgsim with
-# --stats, and print its guest MIPS with the counters.
+# run-bench.sh -- make bench: guest MIPS of pgsim on each benchmark (with
+# --stats), then CP's figures: a compute-bound guest under CP against bare,
+# the host cost of one trap-and-emulate round trip, and 1000 small VMs at once.
 set -e
 B=${B:-build}
 mkdir -p "$B/bench"
-for name in alu memory svc; do
+for name in alu memory svc privop small; do
     "$B/pgas" -o "$B/bench/$name.img" "bench/$name.s"
+done
+
+# The value of a "prog: KEY VALUE" line of --stats output.
+stat() { sed -n "s/^$1: $2 \([0-9.]*\).*/\1/p" "$3" | head -n 1; }
+
+# Run a tool with --stats on an image; its stats in $B/bench/NAME.TOOL.
+run() {
     status=0
-    "$B/pgsim" --stats "$B/bench/$name.img" </dev/null 2>"$B/bench/$name.stats" || status=$?
+    "$B/$1" --stats "$B/bench/$2.img" </dev/null 2>"$B/bench/$2.$1" || status=$?
     if [ "$status" != 0 ]; then
-        echo "bench $name: pgsim exited with status $status" >&2
-        cat "$B/bench/$name.stats" >&2
+        echo "bench $2: $1 exited with status $status" >&2
+        cat "$B/bench/$2.$1" >&2
         exit 1
     fi
-    mips=$(sed -n 's/^pgsim: guest MIPS //p' "$B/bench/$name.stats")
-    printf '%-8s %8s guest MIPS\n' "$name" "$mips"
-    sed 's/^pgsim: /         /' "$B/bench/$name.stats"
+}
+
+echo "== pgsim, the bare machine"
+for name in alu memory svc; do
+    run pgsim $name
+    printf '%-8s %8s guest MIPS\n' "$name" "$(stat pgsim 'guest MIPS' "$B/bench/$name.pgsim")"
+    sed 's/^pgsim: /         /' "$B/bench/$name.pgsim"
 done
+
+echo "== CP (pgvmm); each time the best of 3 runs, bare and CP alternating"
+# The best host seconds of 3 runs of a tool on an image (runs alternate with
+# the other tool's so that both see the same machine load).
+best() {
+    b1=; b2=
+    for k in 1 2 3; do
+        run pgsim "$1"; t=$(stat pgsim 'host seconds' "$B/bench/$1.pgsim")
+        b1=$(echo "$t ${b1:-$t}" | awk '{print ($1 < $2) ? $1 : $2}')
+        run pgvmm "$1"; t=$(sed -n 's/.*host seconds \([0-9.]*\).*/\1/p' "$B/bench/$1.pgvmm")
+        b2=$(echo "$t ${b2:-$t}" | awk '{print ($1 < $2) ? $1 : $2}')
+    done
+}
+best alu
+echo "compute-bound guest (alu): bare $b1 s, under CP $b2 s: $(echo "$b1 $b2" | awk '{printf "%.1f", 100 * $1 / $2}')% of bare speed"
+one=$(echo "$b2" | awk '{printf "%.1f", 1073741826 / $1 / 1e6}')
+
+best privop
+traps=$(sed -n 's/.*instructions [0-9]* direct, \([0-9]*\) emulated.*/\1/p' "$B/bench/privop.pgvmm")
+echo "trap-and-emulate round trip (privop, $traps traps): $(echo "$b1 $b2 $traps" | awk '{printf "%.0f", ($2 - $1) * 1e9 / $3}') ns each beyond bare execution ($(echo "$b2 $traps" | awk '{printf "%.0f", $1 * 1e9 / $2}') ns per loop iteration under CP)"
+
+set --
+i=0
+while [ $i -lt 1000 ]; do set -- "$@" "$B/bench/small.img"; i=$((i + 1)); done
+"$B/pgvmm" --stats --mem 64K --real-mem 128M "$@" </dev/null 2>"$B/bench/small.pgvmm" || {
+    echo "bench small: pgvmm failed" >&2; tail -5 "$B/bench/small.pgvmm" >&2; exit 1; }
+many=$(sed -n 's/.*guest MIPS \([0-9.]*\).*/\1/p' "$B/bench/small.pgvmm")
+echo "1000 small VMs at once: $many guest MIPS in all; one VM alone (alu under CP): $one guest MIPS ($(echo "$many $one" | awk '{printf "%.1f", 100 * $1 / $2}')%)"

@@ -2,8 +2,10 @@
 # check-layers.sh -- the dependency arrows point one way:
 #   isa-spec/   includes nothing of the project but itself;
 #   simulator/  includes isa-spec/ and simulator/ only;
-#   everything else sees the simulator only through simulator/include/
-#   (the architectural seam): never a private header of simulator/.
+#   vmm/        (CP) includes isa-spec/, simulator/include/ -- the
+#               architectural seam -- and vmm/ only;
+#   everything else sees the simulator only through simulator/include/:
+#   never a private header of simulator/.
 # Prints each offending #include and fails if there is one.
 fail=0
 # The project headers a file includes ("..." form).
@@ -12,6 +14,13 @@ includes() { sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".
 for f in $(find isa-spec -name '*.[ch]'); do
     for h in $(includes "$f"); do
         [ -f "isa-spec/$h" ] || { echo "layers: $f includes \"$h\", outside isa-spec/"; fail=1; }
+    done
+done
+for f in $(find vmm -name '*.[ch]'); do
+    for h in $(includes "$f"); do
+        [ -f "isa-spec/$h" ] || [ -f "simulator/include/$h" ] || [ -f "vmm/$h" ] ||
+            [ -f "vmm/include/$h" ] || [ -f "$(dirname "$f")/$h" ] ||
+            { echo "layers: $f includes \"$h\": CP may use only the ISA, the machine's public headers and its own"; fail=1; }
     done
 done
 private=$(cd simulator && ls *.h 2>/dev/null)

@@ -116,10 +116,16 @@ static pg_hook_action trap_entry(void *ctx, pg_machine *m, const pg_interrupt *i
     return used >= c->slice ? PG_HOOK_STOP : PG_HOOK_RESUME;
 }
 
-/* Run one VM for at most one slice of real time. */
+/* Run one VM for at most one slice of real time.  The VM stays loaded in
+   the real machine afterwards (reloading the same VM for its next slice
+   would be wasted work); the next dispatch of another VM unloads it. */
 static void dispatch(cp *c, cp_vm *vm)
 {
-    cp_vm_load(vm);
+    if (c->current != vm) {
+        if (c->current)
+            cp_vm_unload(c->current);
+        cp_vm_load(vm);
+    }
     c->dispatch_tod = cp_vm_now(vm);
     c->dispatch_waits = vm->stats.wait_cycles;
     c->traps = 0;
@@ -147,7 +153,7 @@ static void dispatch(cp *c, cp_vm *vm)
     }
     uint64_t ran = cp_vm_now(vm) - c->dispatch_tod - (vm->stats.wait_cycles - c->dispatch_waits);
     c->real_time += ran + c->traps * CP_TRAP_CYCLES;
-    cp_vm_unload(vm);
+    cp_vm_account(vm);
     if (vm->stop_requested && vm->state == CP_VM_READY)
         vm->state = CP_VM_STOPPED;
     vm->stop_requested = false;
@@ -220,11 +226,16 @@ bool cp_run(cp *c, uint64_t real_budget)
                 break;
             }
         }
-        if (picked < 0)
+        if (picked < 0) {
+            if (c->current)
+                cp_vm_unload(c->current);
             return false;
+        }
         c->rr = (picked + 1) % c->nvms;
         dispatch(c, c->vms[picked]);
-        if (c->stop_run || c->real_time >= end)
+        if (c->stop_run || c->real_time >= end) {
+            cp_vm_unload(c->current);
             return true;
+        }
     }
 }

@@ -125,6 +125,7 @@ int cp_shadow_fault(cp_vm *vm, const pg_interrupt *irq);   /* 0 hidden, else gue
 /* vcpu.c: the virtual CPU in and out of the real machine, virtual time */
 void cp_vm_load(cp_vm *vm);
 void cp_vm_unload(cp_vm *vm);
+void cp_vm_account(cp_vm *vm);
 uint64_t cp_vm_now(const cp_vm *vm);
 void cp_vm_advance(cp_vm *vm, uint64_t cycles);
 uint64_t cp_vm_next_event(cp_vm *vm);

@@ -26,17 +26,25 @@ void cp_vm_load(cp_vm *vm)
     c->dispatch_icount = pg_get_stats(c->m)->instructions;
 }
 
-/* Take the VM off the real machine, counting what it ran directly. */
+/* Count what the loaded VM ran directly since the last count. */
+void cp_vm_account(cp_vm *vm)
+{
+    cp *c = vm->cp;
+    uint64_t now = pg_get_stats(c->m)->instructions;
+    vm->stats.direct += now - c->dispatch_icount;
+    vm->icount += now - c->dispatch_icount;
+    c->dispatch_icount = now;
+}
+
+/* Take the VM off the real machine. */
 void cp_vm_unload(cp_vm *vm)
 {
     cp *c = vm->cp;
+    cp_vm_account(vm);
     for (unsigned i = 1; i < 16; i++)
         vm->gpr[i] = pg_get_gpr(c->m, i);
     vm->psw.addr = pg_get_psw(c->m).addr;
     vm->tod = pg_get_tod(c->m);
-    uint64_t direct = pg_get_stats(c->m)->instructions - c->dispatch_icount;
-    vm->stats.direct += direct;
-    vm->icount += direct;
     c->current = NULL;
 }
 
