@@ -16,7 +16,7 @@ LIBS :=
 TESTS :=
 OBJDIR := $(B)/obj
 
-.PHONY: all deps check layers-check cli-check unit-check programs-check asan-check bench clean demo spec spec-check
+.PHONY: all deps check layers-check cli-check equiv-check unit-check programs-check asan-check bench clean demo spec spec-check
 all:
 
 # Objects made by pattern rules are not intermediate files to delete.

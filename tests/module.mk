@@ -31,3 +31,11 @@ programs-check: $(B)/pgas $(B)/pgsim
 	@PGAS=$(B)/pgas PGSIM=$(B)/pgsim bash tests/run-programs.sh
 
 TESTS += programs-check
+
+# Popek-Goldberg equivalence: every test program under CP gives what it gives
+# on pgsim (console, exit status, digest, punch, printer, disks), alone and
+# many at once.
+equiv-check: $(B)/pgas $(B)/pgsim $(B)/pgvmm
+	@EQUIV=$(B)/pgvmm PGAS=$(B)/pgas PGSIM=$(B)/pgsim bash tests/run-programs.sh
+	@PGAS=$(B)/pgas PGSIM=$(B)/pgsim PGVMM=$(B)/pgvmm bash tests/run-together.sh
+TESTS += equiv-check
