@@ -2,7 +2,7 @@
 # on pgsim against expected output.
 UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_TESTS := $(UNIT_TEST_SRCS:tests/unit/%.c=$(B)/tests/%)
-TEST_LIBS := $(B)/libpgasm.a $(B)/libpgtools.a $(B)/libpgsim.a $(B)/libisa.a
+TEST_LIBS := $(B)/libpgasm.a $(B)/libpgtools.a $(B)/libvmm.a $(B)/libpgfront.a $(B)/libpgsim.a $(B)/libisa.a
 
 $(B)/tests/test_%: $(OBJDIR)/tests/unit/test_%.o $(OBJDIR)/tests/unit/runner.o $(TEST_LIBS)
 	@mkdir -p $(dir $@)

@@ -190,6 +190,18 @@ cp *cp_new(const cp_config *cfg, char *err, size_t errsize)
     return c;
 }
 
+/* Close every VM's devices (flushing host files); false with the first
+   failure (e.g. output lost on a full disk). */
+bool cp_close_devices(cp *c, char *err, size_t n)
+{
+    bool ok = true;
+    char later[256];
+    for (int i = 0; i < c->nvms; i++)
+        if (!cp_vdevs_free(c->vms[i], ok ? err : later, ok ? n : sizeof later))
+            ok = false;
+    return ok;
+}
+
 /* Log every VM off and free CP. */
 void cp_free(cp *c)
 {

@@ -9,9 +9,9 @@
  * transferred to another reader.  The spool owns every closed file; a VM's
  * devices own only the files they are still building.
  *
- * Names (origin, file name, file type, destination) are kept upper-cased and
- * without padding (at most 8 characters); DIAGNOSE areas pad them with
- * blanks.  Nothing here depends on host time or addresses: ids count up from
+ * Names are kept upper-cased and without padding: file name and type at
+ * most 8 characters, origin and destination VM names as long as a VM's name
+ * (DIAGNOSE areas cut them to 8 and pad them with blanks).  Nothing here depends on host time or addresses: ids count up from
  * 1 in the order files are opened.
  */
 #ifndef PG_CP_SPOOL_H
@@ -23,22 +23,29 @@
 
 #include "channel.h"
 #include "hostio.h"
+#include "vmm.h"
 
 typedef struct cp cp;
 typedef struct cp_vm cp_vm;
 typedef struct cp_spool_file cp_spool_file;
 
-#define CP_SPOOL_NAME 8             /* origin, file name, type, destination */
+#define CP_SPOOL_NAME 8             /* file name and type */
+/* Bounds on what a guest can make CP keep: cards in one file (more are lost,
+   and CP says so), and cards queued in one reader (a file that would pass it
+   stays with, or comes back to, its sender). */
+#define CP_SPOOL_MAX_CARDS 65536u
+#define CP_READER_MAX_CARDS (4u * CP_SPOOL_MAX_CARDS)
 
 /* One spool file: a deck of 80-byte cards and where it came from. */
 struct cp_spool_file {
     uint32_t id;                    /* spool id, from 1 */
-    char origin[CP_SPOOL_NAME + 1]; /* the VM that made it, or HOST */
+    char origin[CP_NAME_MAX + 1];   /* the VM that made it, or HOST */
     char name[CP_SPOOL_NAME + 1];
     char type[CP_SPOOL_NAME + 1];
-    char dest[CP_SPOOL_NAME + 1];   /* the VM whose reader holds it */
+    char dest[CP_NAME_MAX + 1];     /* the VM whose reader holds it */
     uint8_t *cards;                 /* ncards * PG_CARD_BYTES bytes */
     uint32_t ncards, cap;
+    bool lost;                      /* cards were lost (the sender was told) */
     /* owned by the spool once closed: */
     cp_vm *holder;                  /* whose reader queue it is in */
     cp_spool_file *prev, *next;     /* the spool's list, in arrival order */
@@ -69,14 +76,14 @@ typedef struct cp_spool_tag {
     bool set;
     char name[CP_SPOOL_NAME + 1];   /* "" : the default */
     char type[CP_SPOOL_NAME + 1];
-    char dest[CP_SPOOL_NAME + 1];
+    char dest[CP_NAME_MAX + 1];
 } cp_spool_tag;
 
 /* Punch 00D: the file being punched and where it will go. */
 struct cp_spool_punch {
     cp_vm *vm;
     cp_spool_file *open;            /* NULL until the first card */
-    char dest[CP_SPOOL_NAME + 1];   /* SPOOL PUNCH TO; "" : the VM's own reader */
+    char dest[CP_NAME_MAX + 1];     /* SPOOL PUNCH TO; "" : the VM's own reader */
     cp_spool_tag tag;
 };
 
@@ -85,7 +92,7 @@ struct cp_spool_printer {
     cp_vm *vm;
     pg_host_output host;            /* PRINTER FILE, or discarded */
     bool host_open;
-    char dest[CP_SPOOL_NAME + 1];   /* SPOOL PRINTER TO; "" : OFF (the host file) */
+    char dest[CP_NAME_MAX + 1];     /* SPOOL PRINTER TO; "" : OFF (the host file) */
     cp_spool_file *open;            /* lines spooled so far */
 };
 
@@ -134,8 +141,10 @@ int cp_spool_close_printer(cp_vm *vm, char *err, size_t n);
 
 /* Move a reader file to another VM's reader: file id, or 0 for the first
    file of from's reader not being read.  from NULL (the operator): any
-   file, by id.  The file arrives as a punched file does. */
-int cp_spool_transfer(cp *c, cp_vm *from, uint32_t id, cp_vm *to, char *err, size_t n);
+   file, by id.  The file arrives as a punched file does; *moved (if not
+   NULL) gets its id. */
+int cp_spool_transfer(cp *c, cp_vm *from, uint32_t id, cp_vm *to, uint32_t *moved,
+                      char *err, size_t n);
 
 /* Queue a host text deck (one card a line) in vm's reader, from HOST. */
 int cp_spool_load_deck(cp_vm *vm, const char *path, const char *name, const char *type,

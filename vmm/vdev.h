@@ -49,9 +49,6 @@ typedef struct cp_vdevs {
     cp_spool_printer *printer;
     cp_minidisk minidisks[CP_MAX_MINIDISKS];
     int nminidisks;
-    /* DIAGNOSE 0x000C set it: the VM gives up the rest of its time slice.
-       The core ends the dispatch after the diag and clears it. */
-    bool yield;
 } cp_vdevs;
 
 /* Where a CP console's input comes from. */

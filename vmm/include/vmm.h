@@ -73,6 +73,8 @@ typedef struct cp_vm_stats {
 
 /* A CP on a new real machine; NULL with a reason in err. */
 cp *cp_new(const cp_config *cfg, char *err, size_t errsize);
+/* Close every VM's devices, flushing host files: false with the first failure. */
+bool cp_close_devices(cp *c, char *err, size_t errsize);
 void cp_free(cp *c);
 
 /* Run the VMs round-robin until every VM has ended or is blocked or

@@ -9,15 +9,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "../directory.h"
 #include "pgvmm.h"
-
-/* A VM pgvmm set up, with the host files behind its devices. */
-typedef struct pgvmm_guest {
-    cp_vm *vm;
-    pgsim_devices devs;
-    bool attached;
-    FILE *console;                  /* --console-dir file, or NULL */
-} pgvmm_guest;
+#include "../vdev.h"
 
 /* Seconds on the host's monotonic clock (for --stats only). */
 static double host_seconds(void)
@@ -40,46 +34,61 @@ static void unique_name(cp *c, const char *path, char name[CP_NAME_MAX + 1])
     }
 }
 
-/* Log on one VM for an image (or the --ipl disk) and IPL it. */
+/* Log on one VM for an image (or the --ipl disk) and IPL it.  A single VM
+   gets pgsim's host devices (console on standard input and output); each of
+   several gets CP's console and spool devices, so they can exchange files. */
 static bool setup_guest(cp *c, const pgvmm_options *o, const char *path, bool single,
-                        pgvmm_guest *g, char *err, size_t n)
+                        char *err, size_t n)
 {
     char name[CP_NAME_MAX + 1];
     unique_name(c, path, name);
-    g->vm = cp_vm_create(c, name, o->sim.mem, err, n);
-    if (!g->vm)
+    cp_vm *vm = cp_vm_create(c, name, o->sim.mem, err, n);
+    if (!vm)
         return false;
-    FILE *in = single ? stdin : NULL, *out = single ? stdout : NULL;
-    if (o->console_dir) {
-        size_t flen = strlen(o->console_dir) + strlen(name) + sizeof "/.console";
-        char *file = malloc(flen);
-        if (!file) {
-            snprintf(err, n, "out of memory");
+    if (single) {
+        if (!cp_vdevs_attach_host(vm, &o->sim, err, n))
             return false;
+    } else {
+        char *file = NULL;
+        if (o->console_dir) {
+            size_t flen = strlen(o->console_dir) + strlen(name) + sizeof "/.console";
+            if (!(file = malloc(flen))) {
+                snprintf(err, n, "out of memory");
+                return false;
+            }
+            snprintf(file, flen, "%s/%s.console", o->console_dir, name);
         }
-        snprintf(file, flen, "%s/%s.console", o->console_dir, name);
-        g->console = fopen(file, "w");
-        if (!g->console)
-            snprintf(err, n, "%.200s: cannot create: %s", file, strerror(errno));
+        cp_vdev_config cfg = {.input = CP_INPUT_NONE, .console_path = file};
+        bool ok = cp_vdevs_attach_cp(vm, &cfg, err, n);
         free(file);
-        if (!g->console)
+        if (!ok)
             return false;
-        out = g->console;
     }
-    pgsim_options none = {.mem = o->sim.mem};
-    if (!pgsim_attach_devices(cp_vm_channel(g->vm), single ? &o->sim : &none, in, out,
-                              &g->devs, err, n))
-        return false;
-    g->attached = true;
-    cp_vm_set_max_cycles(g->vm, o->sim.max_cycles);
+    cp_vm_set_max_cycles(vm, o->sim.max_cycles);
     if (single && o->sim.ipl)
-        return cp_vm_ipl_device(g->vm, o->sim.ipl_dev, err, n);
+        return cp_vm_ipl_device(vm, o->sim.ipl_dev, err, n);
     uint8_t *image;
     size_t len;
     if (!pgsim_read_image(path, o->sim.mem, &image, &len, err, n))
         return false;
-    bool ok = cp_vm_ipl_image(g->vm, image, len, err, n);
+    bool ok = cp_vm_ipl_image(vm, image, len, err, n);
     free(image);
+    return ok;
+}
+
+/* Log on the VMs of a user directory. */
+static bool setup_directory(cp *c, const pgvmm_options *o, char *err, size_t n)
+{
+    cp_directory d;
+    if (!cp_directory_load(&d, o->directory, err, n))
+        return false;
+    d.console_dir = o->console_dir;
+    d.console_out = NULL;
+    d.console_input = CP_INPUT_NONE;
+    bool ok = cp_directory_logon_all(c, &d, err, n);
+    cp_directory_free(&d);
+    for (int i = 0; ok && i < cp_vm_count(c); i++)
+        cp_vm_set_max_cycles(cp_vm_at(c, i), o->sim.max_cycles);
     return ok;
 }
 
@@ -188,17 +197,18 @@ int main(int argc, char **argv)
         return PGSIM_EXIT_HOST_ERROR;
     }
     bool single = o.sim.nimages <= 1 && !o.directory;
-    int nguests = single ? 1 : o.sim.nimages;
-    pgvmm_guest *guests = calloc((size_t)nguests, sizeof *guests);
-    bool ok = guests != NULL;
+    int nguests = o.directory ? 0 : single ? 1 : o.sim.nimages;
+    bool ok = true;
     int status = PGSIM_EXIT_HOST_ERROR;
+    if (o.directory)
+        ok = setup_directory(c, &o, err, sizeof err);
     for (int i = 0; ok && i < nguests; i++) {
         const char *path = o.sim.nimages ? o.sim.images[i]
                                          : o.sim.disks[0].path;  /* --ipl: name after a disk */
-        ok = setup_guest(c, &o, path, single, &guests[i], err, sizeof err);
+        ok = setup_guest(c, &o, path, single, err, sizeof err);
     }
     if (!ok) {
-        fprintf(stderr, "pgvmm: %s\n", guests ? err : "out of memory");
+        fprintf(stderr, "pgvmm: %s\n", err);
     } else {
         if (o.sim.trace)
             cp_set_trap_hook(c, pgvmm_trace_trap, NULL);
@@ -209,17 +219,10 @@ int main(int argc, char **argv)
         fflush(stdout);
         status = report(c, &o, single, seconds);
     }
-    for (int i = 0; guests && i < nguests; i++) {
-        if (guests[i].attached && !pgsim_detach_devices(&guests[i].devs, err, sizeof err)) {
-            fprintf(stderr, "pgvmm: %s\n", err);
-            status = PGSIM_EXIT_HOST_ERROR;
-        }
-        if (guests[i].console && fclose(guests[i].console) != 0) {
-            fprintf(stderr, "pgvmm: console file of %s: write error\n", cp_vm_name(guests[i].vm));
-            status = PGSIM_EXIT_HOST_ERROR;
-        }
+    if (!cp_close_devices(c, err, sizeof err)) {
+        fprintf(stderr, "pgvmm: %s\n", err);
+        status = PGSIM_EXIT_HOST_ERROR;
     }
-    free(guests);
     cp_free(c);
     pgsim_options_free(&o.sim);
     return status;
