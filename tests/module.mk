@@ -21,7 +21,7 @@ layers-check:
 TESTS += layers-check
 
 # The command-line contracts of pgas, pgdis and pgsim.
-cli-check: $(B)/pgas $(B)/pgdis $(B)/pgsim
+cli-check: $(B)/pgas $(B)/pgdis $(B)/pgsim $(B)/pgvmm
 	@B=$(B) sh tests/cli/run-cli-tests.sh
 TESTS += cli-check
 

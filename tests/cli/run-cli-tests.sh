@@ -120,5 +120,35 @@ check "pgdis disassembles with labels" 'grep -q "^go:" "$T/out" && grep -q "lpsw
 run "$B/pgdis" "$T/nonexistent.img"
 check "pgdis missing image exits 2 with one line" '[ $rc = 2 ] && [ "$(wc -l <"$T/err")" = 1 ]'
 
+# pgvmm: one image behaves as pgsim; several images; the directory.
+run "$B/pgvmm" "$T/wait7.img"
+check "pgvmm exit status is the wait code, as pgsim" '[ $rc = 7 ] && [ ! -s "$T/out" ] && [ ! -s "$T/err" ]'
+run "$B/pgvmm" "$T/idle.img"
+check "pgvmm idle wait exits 252" '[ $rc = 252 ] && grep -q "enabled wait" "$T/err"'
+run "$B/pgvmm" "$T/badnew.img"
+check "pgvmm invalid new PSW is a check stop (253)" '[ $rc = 253 ]'
+run "$B/pgvmm" "$T/pgmloop.img"
+check "pgvmm program-interruption loop is a check stop (253)" '[ $rc = 253 ]'
+run "$B/pgvmm" --max-cycles 1000 "$T/loop.img"
+check "pgvmm --max-cycles exits 254" '[ $rc = 254 ] && grep -q "max-cycles 1000" "$T/err"'
+run "$B/pgvmm" --digest "$T/wait7.img"
+check "pgvmm --digest is the same as pgsim" '[ "$(cat "$T/err")" = "$d1" ]'
+run "$B/pgvmm" --bogus "$T/wait7.img"
+check "pgvmm unknown option exits 255" '[ $rc = 255 ] && grep -q "unknown option: --bogus" "$T/err"'
+run "$B/pgvmm" --disk 191="$T/ipl.disk" "$T/wait7.img" "$T/idle.img"
+check "pgvmm refuses device options with several images" '[ $rc = 255 ] && grep -q "single VM" "$T/err"'
+run "$B/pgvmm" --real-mem 1M --mem 1M "$T/wait7.img"
+check "pgvmm refuses a VM that does not fit" '[ $rc = 255 ] && grep -q "do not fit" "$T/err"'
+mkdir -p "$T/con"
+run "$B/pgvmm" --console-dir "$T/con" --digest "$T/wait7.img" "$T/wait7.img" "$T/idle.img"
+check "pgvmm several images: one line each, status 1 when one did not end in a disabled wait" '[ $rc = 1 ] && grep -q "wait7: disabled wait, code 0x00001107" "$T/err" && grep -q "wait7_2: disabled wait" "$T/err" && grep -q "idle: enabled wait" "$T/err" && [ "$(grep -c "^digest " "$T/err")" = 3 ]'
+check "pgvmm --console-dir writes NAME.console for each VM" '[ -e "$T/con/wait7.console" ] && [ -e "$T/con/wait7_2.console" ] && [ -e "$T/con/idle.console" ]'
+printf 'USER ONE\n  IPL FILE wait7.img\nUSER TWO MEMORY 3K\n' >"$T/bad.direct"
+run "$B/pgvmm" --directory "$T/bad.direct"
+check "pgvmm refuses a malformed directory with file:line" '[ $rc = 255 ] && grep -q "bad.direct:3:" "$T/err"'
+printf 'USER ONE\n  IPL FILE wait7.img\nUSER TWO\n  IPL FILE wait7.img\n' >"$T/good.direct"
+run "$B/pgvmm" --directory "$T/good.direct"
+check "pgvmm --directory logs on and runs every VM" '[ $rc = 0 ] && grep -q "ONE: disabled wait" "$T/err" && grep -q "TWO: disabled wait" "$T/err"'
+
 echo "$pass passed, $failed failed"
 [ "$failed" = 0 ]
