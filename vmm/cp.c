@@ -83,10 +83,13 @@ static void handle_trap(cp_vm *vm, const pg_interrupt *irq)
         outcome = "emulated";
         break;
     default:
-        if (irq->cls != PG_INT_SVC && irq->cls != PG_INT_PROGRAM)
-            return;                 /* the real machine's own interrupts are never enabled */
-        cp_reflect(vm, irq->cls, irq->code, irq->tea, NULL);
-        outcome = irq->cls == PG_INT_SVC ? "SVC reflected" : "program interrupt reflected";
+        /* SVC and program interrupts of the guest; external and I/O ones
+           come only from CP's own pending interrupts that a trap hook
+           stopped before (the real machine never enables its own) */
+        cp_reflect(vm, irq->cls, irq->code, irq->tea, irq->cls == PG_INT_IO ? irq->csw : NULL);
+        outcome = irq->cls == PG_INT_SVC ? "SVC reflected"
+                : irq->cls == PG_INT_PROGRAM ? "program interrupt reflected"
+                : irq->cls == PG_INT_IO ? "I/O interrupt reflected" : "external interrupt reflected";
         break;
     }
     cp_trap_after(vm, kind, irq, outcome);

@@ -73,7 +73,13 @@ static void reflect_pending(cp_vm *vm, pg_int_class cls, uint32_t code, const ui
         irq.csw[0] = csw[0];
         irq.csw[1] = csw[1];
     }
-    cp_trap_before(vm, CP_TRAP_REFLECT, &irq);
+    if (cp_trap_before(vm, CP_TRAP_REFLECT, &irq) == CP_TRAP_STOP) {
+        vm->pending = irq;          /* reflected when the VM resumes */
+        vm->has_pending = true;
+        vm->skip_trap_hook = true;
+        vm->state = CP_VM_STOPPED;
+        return;
+    }
     cp_reflect(vm, cls, code, 0, csw);
     cp_trap_after(vm, CP_TRAP_REFLECT, &irq, cls == PG_INT_IO ? "I/O interrupt reflected"
                                                               : "external interrupt reflected");

@@ -24,9 +24,15 @@ int cp_view_index(const cp_vm *vm)
     return (vm->psw.flags & PG_PSW_S) ? CP_VIEW_SUP : CP_VIEW_PROB;
 }
 
-/* Give a view's tables back. */
+/* Give a view's tables back.  If the real machine is translating through
+   it right now, its TLB holds translations made from these tables: purge it,
+   or a rebuilt view that gets the same first-level frame back would let
+   them live on. */
 static void release_view(cp_vm *vm, cp_view *w)
 {
+    pg_machine *m = vm->cp->m;
+    if (w->l1 && vm->cp->current == vm && pg_get_cr(m, PG_CR_PTO) == w->l1)
+        pg_purge_tlb(m);
     for (uint32_t k = 0; k < w->nl2; k++)
         cp_frame_release(vm->cp, w->l2[k]);
     if (w->l1)
