@@ -116,7 +116,12 @@ static pg_hook_action trap_entry(void *ctx, pg_machine *m, const pg_interrupt *i
         return PG_HOOK_STOP;        /* re-dispatch with the right budget */
     uint64_t used = now - c->dispatch_tod - (vm->stats.wait_cycles - c->dispatch_waits) +
                     c->traps * CP_TRAP_CYCLES;
-    return used >= c->slice ? PG_HOOK_STOP : PG_HOOK_RESUME;
+    /* the slice ends only after the VM completed an instruction in it, so
+       that hidden faults alone (shadow tables rebuilt under pressure) can
+       never keep every VM from progressing */
+    if (used >= c->slice && cp_vm_icount(vm) != c->dispatch_done)
+        return PG_HOOK_STOP;
+    return PG_HOOK_RESUME;
 }
 
 /* Run one VM for at most one slice of real time.  The VM stays loaded in
@@ -131,6 +136,7 @@ static void dispatch(cp *c, cp_vm *vm)
     }
     c->dispatch_tod = cp_vm_now(vm);
     c->dispatch_waits = vm->stats.wait_cycles;
+    c->dispatch_done = cp_vm_icount(vm);
     c->traps = 0;
     vm->dev_yield = false;
     if (vm->has_pending) {          /* a trap a hook stopped before handling */
@@ -142,9 +148,9 @@ static void dispatch(cp *c, cp_vm *vm)
         uint64_t now = cp_vm_now(vm);
         uint64_t used = now - c->dispatch_tod - (vm->stats.wait_cycles - c->dispatch_waits) +
                         c->traps * CP_TRAP_CYCLES;
-        if (used >= c->slice)
+        if (used >= c->slice && cp_vm_icount(vm) != c->dispatch_done)
             break;
-        uint64_t end = now + (c->slice - used);
+        uint64_t end = now + (used < c->slice ? c->slice - used : 1);
         uint64_t event = cp_vm_next_event(vm);
         if (event < end)
             end = event;

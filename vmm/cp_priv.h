@@ -78,7 +78,8 @@ struct cp {
     uint32_t *free_frames;
     uint32_t nfree, capfree;
     uint64_t reserved;              /* guest storage promised to VMs */
-    uint32_t shadow_reserve;        /* frames kept for shadow tables */
+    uint32_t shadow_reserve;        /* frames shadow tables may hold at most */
+    uint32_t shadow_used;           /* frames they hold now */
 
     cp_vm **vms;
     int nvms, capvms;
@@ -91,6 +92,7 @@ struct cp {
     uint64_t traps;                 /* traps during this dispatch */
     uint64_t dispatch_icount;       /* real instruction count at dispatch */
     uint64_t dispatch_waits;        /* VM wait cycles at dispatch */
+    uint64_t dispatch_done;         /* VM instructions completed at dispatch */
     uint64_t real_time;
     bool stop_run;                  /* a trap hook asked cp_run to return */
 

@@ -30,33 +30,49 @@ int cp_view_index(const cp_vm *vm)
    them live on. */
 static void release_view(cp_vm *vm, cp_view *w)
 {
-    pg_machine *m = vm->cp->m;
-    if (w->l1 && vm->cp->current == vm && pg_get_cr(m, PG_CR_PTO) == w->l1)
-        pg_purge_tlb(m);
+    cp *c = vm->cp;
+    if (w->l1 && c->current == vm && pg_get_cr(c->m, PG_CR_PTO) == w->l1)
+        pg_purge_tlb(c->m);
     for (uint32_t k = 0; k < w->nl2; k++)
-        cp_frame_release(vm->cp, w->l2[k]);
+        cp_frame_release(c, w->l2[k]);
     if (w->l1)
-        cp_frame_release(vm->cp, w->l1);
+        cp_frame_release(c, w->l1);
+    c->shadow_used -= w->nl2 + (w->l1 != 0);
     w->l1 = 0;
     w->nl2 = 0;
 }
 
-/* A fresh table frame; when real storage runs short, drop every translated
-   view but the one vm runs in now (they are only a cache, rebuilt on use)
-   and try again. */
+/* A frame within the shadow tables' budget, or 0. */
+static uint32_t budget_frame(cp *c)
+{
+    if (c->shadow_used >= c->shadow_reserve)
+        return 0;
+    uint32_t f = cp_frame_alloc(c);
+    c->shadow_used += f != 0;
+    return f;
+}
+
+/* A fresh table frame.  Shadow tables are only a cache, held to a budget
+   so that they never take frames promised to guest storage: when it is
+   spent, drop every other view (rebuilt on use by hidden faults), and as a
+   last resort the view being filled itself (callers fetch its first-level
+   table again afterwards). */
 static uint32_t table_frame(cp_vm *vm)
 {
     cp *c = vm->cp;
-    uint32_t f = cp_frame_alloc(c);
+    uint32_t f = budget_frame(c);
     if (f)
         return f;
+    int mine = cp_view_index(vm);
     for (int i = 0; i < c->nvms; i++)
-        for (int v = CP_VIEW_SUP; v < CP_VIEWS; v++)
-            if (c->vms[i] != vm || v != cp_view_index(vm))
+        for (int v = 0; v < CP_VIEWS; v++)
+            if (c->vms[i] != vm || v != mine)
                 release_view(c->vms[i], &c->vms[i]->view[v]);
-    f = cp_frame_alloc(c);
-    if (!f)
-        abort();                    /* the shadow reserve is gone: a CP sizing bug */
+    if ((f = budget_frame(c)))
+        return f;
+    release_view(vm, &vm->view[mine]);
+    if (!(f = budget_frame(c)))
+        abort();                    /* a budget below two frames: cp_frames_init forbids it */
     return f;
 }
 
@@ -118,15 +134,16 @@ static void set_real32(cp *c, uint32_t addr, uint32_t v)
     pg_write_real(c->m, addr, b, 4);
 }
 
-/* Set the shadow entry for va in view v, adding a second-level table if needed. */
+/* Set the shadow entry for va in view v, adding a second-level table if
+   needed (which may rebuild the view; then the entry goes into the new one). */
 static void set_entry(cp_vm *vm, int v, uint32_t va, uint32_t pte)
 {
     cp *c = vm->cp;
     cp_view *w = &vm->view[v];
-    uint32_t seg_addr = view_l1(vm, v) + (va >> 22) * 4;
-    uint32_t seg = real32(c, seg_addr);
+    uint32_t seg = real32(c, view_l1(vm, v) + (va >> 22) * 4);
     if (!(seg & PG_PTE_V)) {
         uint32_t l2 = table_frame(vm);
+        uint32_t l1 = view_l1(vm, v);     /* again: table_frame may have dropped the view */
         if (w->nl2 == w->capl2) {
             uint32_t cap = w->capl2 ? w->capl2 * 2 : 8;
             uint32_t *p = realloc(w->l2, cap * sizeof *p);
@@ -137,9 +154,10 @@ static void set_entry(cp_vm *vm, int v, uint32_t va, uint32_t pte)
         }
         w->l2[w->nl2++] = l2;
         seg = l2 | PG_PTE_V;
-        set_real32(c, seg_addr, seg);
+        set_real32(c, l1 + (va >> 22) * 4, seg);
     }
     set_real32(c, (seg & PG_PTE_ADDR_MASK) + ((va >> 12) & 0x3FF) * 4, pte);
+    cp_vm_switch_view(vm);          /* a rebuilt view has a new first-level table */
 }
 
 /* A translation exception of the real machine while it ran the guest:

@@ -204,7 +204,7 @@ const char *cp_vm_state_name(cp_vm_state s)
     static const char *const names[] = {
         [CP_VM_READY] = "running", [CP_VM_BLOCKED] = "waiting",
         [CP_VM_STOPPED] = "stopped", [CP_VM_DISABLED_WAIT] = "disabled wait",
-        [CP_VM_IDLE_WAIT] = "idle wait", [CP_VM_CHECK_STOP] = "check stop",
+        [CP_VM_CHECK_STOP] = "check stop",
         [CP_VM_MAX_CYCLES] = "cycle limit", [CP_VM_NOT_IPLED] = "not IPLed",
     };
     return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "?";

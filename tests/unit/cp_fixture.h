@@ -248,10 +248,16 @@ static inline cp_vm *cpx_vm(cp *c, const char *name, const cpx_img *img)
     return vm;
 }
 
+/* IPL the image in a VM: only up to its last non-zero byte, so that the
+   pages beyond are first touched (and given frames by CP) while the guest
+   or a channel program runs -- the bare machine gets them as zeros. */
 static inline void cpx_ipl(cp_vm *vm, const cpx_img *img)
 {
     char err[256] = "";
-    bool ok = cp_vm_ipl_image(vm, img->b, img->size, err, sizeof err);
+    uint32_t len = img->size;
+    while (len > 8 && img->b[len - 1] == 0)
+        len--;
+    bool ok = cp_vm_ipl_image(vm, img->b, len, err, sizeof err);
     if (!ok)
         fprintf(stderr, "cp_vm_ipl_image: %s\n", err);
     CU_ASSERT_FATAL(ok);
@@ -327,7 +333,6 @@ static inline const char *cpx_state_name(cp_vm_state s)
     case CP_VM_BLOCKED: return "BLOCKED";
     case CP_VM_STOPPED: return "STOPPED";
     case CP_VM_DISABLED_WAIT: return "DISABLED_WAIT";
-    case CP_VM_IDLE_WAIT: return "IDLE_WAIT";
     case CP_VM_CHECK_STOP: return "CHECK_STOP";
     case CP_VM_MAX_CYCLES: return "MAX_CYCLES";
     case CP_VM_NOT_IPLED: return "NOT_IPLED";
@@ -345,7 +350,7 @@ static inline bool cpx_same_end(pg_stop bare, cp_vm_state s, cp_block_reason why
     case PG_STOP_CHECK_STOP: return s == CP_VM_CHECK_STOP;
     case PG_STOP_BUDGET: return s == CP_VM_MAX_CYCLES;
     case PG_STOP_IDLE_WAIT:
-        return s == CP_VM_IDLE_WAIT || (s == CP_VM_BLOCKED && why == CP_BLOCK_WAIT);
+        return s == CP_VM_BLOCKED && why == CP_BLOCK_WAIT;
     default: return false;
     }
 }
@@ -630,7 +635,7 @@ enum {
     FZ_HANDLERS = 0x200,
     FZ_CODE = 0x1000, FZ_CODE_END = 0x2F00,
     FZ_PSWS = 0x3000, FZ_NPSWS = 256,
-    FZ_CCWS = 0x3800, FZ_OUT = 0x3C00, FZ_IN = 0x3D00,
+    FZ_CCWS = 0x3800, FZ_OUT = 0x3C00, FZ_IN = 0x3D00, FZ_DIAG = 0x3E00, FZ_DIAG_TEXT = 0x3F00,
     FZ_DATA = 0x4000, FZ_LOG = 0x7000, FZ_LOG_END = 0x7FF0,
     FZ_L1A = 0x8000, FZ_L2A = 0x9000, FZ_L1B = 0xA000, FZ_L2B = 0xB000, FZ_ALT = 0xC000,
     FZ_L2X = 0xF000,
@@ -800,6 +805,15 @@ static inline void fz_forward(fz_gen *g, uint32_t word_without_offset, bool jal)
         g->fix[g->nfix++] = at;
 }
 
+/* DIAGNOSE: one of CP's functions or any code; a prepared block or not. */
+static inline void fz_diag(fz_gen *g)
+{
+    static const uint16_t codes[] = {0x0000, 0x0008, 0x000C, 0x0014, 0x0018, 0x0020};
+    uint32_t code = fz_chance(g, 80) ? codes[fz_pick(g, 6)] : fz_pick(g, 0x10000);
+    cpx_li(&g->a, 14, fz_chance(g, 60) ? FZ_DIAG + 32 * fz_pick(g, 4) : fz_value(g));
+    cpx_emit(&g->a, XI(diag, fz_rd(g), 14, (int32_t)code));
+}
+
 /* One privileged instruction with its operand setup. */
 static inline void fz_privileged(fz_gen *g)
 {
@@ -839,9 +853,11 @@ static inline void fz_privileged(fz_gen *g)
         static const uint32_t devs[] = {PG_DEV_CONSOLE, PG_DEV_CONSOLE, PG_DEV_CONSOLE,
                                         PG_DEV_READER, PG_DEV_PUNCH, PG_DEV_PRINTER, 0x123,
                                         0x10009};
-        cpx_li(a, 14, h ? fz_value(g) : devs[fz_pick(g, 8)]);
-        cpx_li(a, 15, h ? (fz_chance(g, 50) ? cpx_rand(&g->r) : FZ_MEM - 8 * fz_pick(g, 4))
-                        : FZ_CCWS + 8 * fz_pick(g, FZ_NCCW));
+        /* hostile: half the time a real device and a prepared channel program */
+        cpx_li(a, 14, h && fz_chance(g, 50) ? fz_value(g) : devs[fz_pick(g, 8)]);
+        cpx_li(a, 15, h && fz_chance(g, 50)
+                          ? (fz_chance(g, 50) ? cpx_rand(&g->r) : FZ_MEM - 8 * fz_pick(g, 4))
+                          : FZ_CCWS + 8 * fz_pick(g, FZ_NCCW));
         cpx_emit(a, X3(sio, fz_rd(g), 14, 15));
         break;
     }
@@ -873,10 +889,11 @@ static inline void fz_privileged(fz_gen *g)
         break;
     }
     case 14:
-        if (g->hostile == 2)
-            cpx_emit(a, XI(diag, fz_rd(g), fz_rs(g), (int32_t)fz_pick(g, 0x10000)));
-        else
+        if (g->hostile == 2) {
+            fz_diag(g);
+        } else {
             cpx_emit(a, XI(diag, 0, 0, 0));
+        }
         break;
     case 15: {                  /* a wait that an interrupt ends (or not) */
         uint32_t f = PG_PSW_W | (fz_chance(g, 50) ? PG_PSW_S : 0) |
@@ -916,6 +933,10 @@ static inline void fz_item(fz_gen *g, int depth)
     if (a->pc >= FZ_CODE_END - 0x100)
         return;
     uint32_t k = fz_pick(g, 100);
+    if (g->hostile == 2 && k < 25) {
+        fz_diag(g);
+        return;
+    }
     if (g->hostile && k < 40) {
         fz_privileged(g);
         return;
@@ -1015,6 +1036,24 @@ static inline cpx_img *fz_build(uint64_t seed, int hostile)
     cpx_ccw(img, FZ_CCWS + 56, PG_CCW_TIC, 0, 0, FZ_CCWS);
     cpx_ccw(img, FZ_CCWS + 64, PG_CCW_SENSE, 0, 1, FZ_IN + 0x40);
     cpx_ccw(img, FZ_CCWS + 72, PG_CCW_CONTROL, PG_CCW_FLAG_SLI, 1, FZ_IN + 0x48);
+    if (hostile == 2) {
+        /* DIAGNOSE parameter blocks: a CP command (text, length, buffer,
+           length), block I/O (device, op, first, count, buffer), spool tags */
+        static const char *const cmds[] = {"MSG VM01 HELLO FROM A HOSTILE GUEST",
+                                           "SPOOL PUNCH TO VM03", "QUERY NAMES",
+                                           "TRANSFER VM01 RDR ALL", "QUERY TIME", "\x01\xff"};
+        const char *cmd = cmds[fz_pick(g, 6)];
+        cpx_bytes(img, FZ_DIAG_TEXT, cmd, (uint32_t)strlen(cmd));
+        uint32_t blk[4][8] = {
+            {FZ_DIAG_TEXT, (uint32_t)strlen(cmd), FZ_IN + 0x80, 64, 0},
+            {0x191, 1 + fz_pick(g, 2), fz_pick(g, 8), fz_pick(g, 4), FZ_DATA},
+            {0x4D594E41, 0x4D452020, 0x54595045, 0x20202020, 0x564D3031, 0x20202020},
+            {cpx_rand(&g->r), cpx_rand(&g->r), FZ_MEM - 4, 0xFFFFFFFF, cpx_rand(&g->r)},
+        };
+        for (uint32_t b = 0; b < 4; b++)
+            for (uint32_t w = 0; w < 8; w++)
+                cpx_put32(img, FZ_DIAG + 32 * b + 4 * w, blk[b][w]);
+    }
     /* the program: prologue, body, svc 255 */
     a->pc = FZ_CODE;
     cpx_li(a, 13, FZ_DATA);
@@ -1025,7 +1064,7 @@ static inline cpx_img *fz_build(uint64_t seed, int hostile)
     for (unsigned n = 1; n <= 10; n++)
         cpx_li(a, n, fz_value(g));
     cpx_li(a, 12, hostile ? cpx_rand(&g->r) : fz_value(g));
-    uint32_t items = 10 + fz_pick(g, hostile ? 120 : 60);
+    uint32_t items = 10 + fz_pick(g, hostile ? 120 : 90);
     for (uint32_t i = 0; i < items; i++)
         fz_item(g, 0);
     uint32_t end = cpx_emit(a, XI(svc, 0, 0, 255));

@@ -193,6 +193,17 @@ static void c_lpsw_io_wait(cpx_asm *a)
     sio_at(a, PG_DEV_CONSOLE, CCW);
     E(a, XI(lpsw, 0, 0, D + 0x60));
 }
+static void c_lpsw_io_wait_pending(cpx_asm *a)
+{
+    cpx_bytes(a->img, BUF, "done", 4);
+    cpx_ccw(a->img, CCW, PG_CCW_WRITE, 0, 4, BUF);
+    cpx_psw(a->img, D + 0x60, PG_PSW_W | PG_PSW_I | PG_PSW_S, 0x6667);
+    sio_at(a, PG_DEV_CONSOLE, CCW);
+    E(a, XI(addi, 6, 0, 70));       /* spin past the completion */
+    E(a, XI(addi, 6, 6, -1));
+    E(a, XI(bne, 6, 0, -1));
+    E(a, XI(lpsw, 0, 0, D + 0x60)); /* the wait lasts 0 cycles */
+}
 static void c_lpsw_to_problem(cpx_asm *a)
 {
     E(a, XI(epsw, 1, 0, 0));
@@ -268,6 +279,7 @@ static const pcase lpsw_cases[] = {
     {"lpsw enabled wait for the timer", c_lpsw_timer_wait},
     {"lpsw enabled wait nothing can end", c_lpsw_idle_wait},
     {"lpsw enabled wait for I/O", c_lpsw_io_wait},
+    {"lpsw enabled wait, I/O already pending", c_lpsw_io_wait_pending},
     {"lpsw to problem state", c_lpsw_to_problem},
     {"lpsw to translation", c_lpsw_to_translation},
     {"lpsw enables a pending timer", c_lpsw_timer_pending},
@@ -824,7 +836,7 @@ static void program_logger(cpx_img *img)
 }
 
 /* An SVC handler at FX_HANDLER + 0x100: adds the SVC number to r6 and
-   stores it, then returns. */
+   stores it, then returns (uses r5 and r6). */
 static void svc_adder(cpx_img *img)
 {
     cpx_psw(img, PG_LC_SVC_NEW, PG_PSW_S, FX_HANDLER + 0x100);
@@ -939,6 +951,7 @@ static void c_pgm_many(cpx_asm *a)
     E(a, HALT);
 }
 static const pcase pgm_many_cases[] = {{"many faults, handled", c_pgm_many}};
+/* Faults of every code in a row, each logged and resumed, in four states. */
 static void test_int_program_handled(void)
 {
     run_cases("pgm", pgm_many_cases, 1);
@@ -1115,8 +1128,8 @@ static void test_int_several_pending(void)
             sio_at(&a, PG_DEV_PRINTER, CCW + 8);
             sio_at(&a, PG_DEV_CONSOLE, CCW);
             if (wait) {
-                /* wait with everything enabled: all three pending at once? no --
-                   the wait begins after the timer is already pending */
+                /* an enabled wait: the timer is already pending (a 0-cycle
+                   wait), then each I/O completion ends a wait of its own */
                 cpx_psw(img, D + 0x40, PG_PSW_W | PG_PSW_I | PG_PSW_E | (t ? PG_PSW_T : 0) |
                                            PG_PSW_S, a.pc + 4);
                 E(&a, XI(lpsw, 0, 0, D + 0x40));
@@ -1150,10 +1163,11 @@ static void test_int_waits(void)
 }
 
 /* Check stops: an invalid new PSW for each class, program-interruption
-   loops, an invalid IPL PSW -- same end and state bare and under CP. */
+   loops, an invalid IPL PSW; and IPL PSWs that wait or translate at once
+   -- same end and state bare and under CP. */
 static void test_int_check_stops(void)
 {
-    for (int k = 0; k < 10; k++) {
+    for (int k = 0; k < 12; k++) {
         cpx_img *img = cpx_std(PG_PSW_S);
         cpx_std_space(img);
         cpx_asm a = {img, FX_CODE};
@@ -1203,8 +1217,15 @@ static void test_int_check_stops(void)
             cpx_psw(img, PG_LC_IPL_PSW, 0x40 | PG_PSW_S, FX_CODE);
             E(&a, HALT);
             break;
-        default:    /* the IPL PSW is a disabled wait */
+        case 9:     /* the IPL PSW is a disabled wait */
             cpx_psw(img, PG_LC_IPL_PSW, PG_PSW_W, 0xABCD);
+            break;
+        case 10:    /* the IPL PSW is an enabled wait: the timer (0 at IPL) ends it */
+            cpx_psw(img, PG_LC_IPL_PSW, PG_PSW_W | PG_PSW_E, 0x1234);
+            break;
+        default:    /* the IPL PSW has T with CR1 = 0: tables at 0 (low core) */
+            cpx_psw(img, PG_LC_IPL_PSW, PG_PSW_S | PG_PSW_T, FX_CODE);
+            E(&a, HALT);
             break;
         }
         char ctx[64];
@@ -1213,9 +1234,11 @@ static void test_int_check_stops(void)
         cpx_pair *p = cpx_pair_new(img, &o);
         cpx_run(p);
         CPX_CHECK(ctx, p);
-        cp_vm_state want = k == 6 ? CP_VM_MAX_CYCLES : k == 9 ? CP_VM_DISABLED_WAIT
-                                                             : CP_VM_CHECK_STOP;
-        FX_EQC(ctx, cp_vm_get_state(p->vm), want);
+        if (k <= 9) {
+            cp_vm_state want = k == 6 ? CP_VM_MAX_CYCLES : k == 9 ? CP_VM_DISABLED_WAIT
+                                                                 : CP_VM_CHECK_STOP;
+            FX_EQC(ctx, cp_vm_get_state(p->vm), want);
+        }
         cpx_pair_free(p);
         cpx_img_free(img);
     }
@@ -1246,8 +1269,8 @@ static void test_int_max_cycles(void)
 /* fuzz: random programs, bare vs CP                                        */
 /* ======================================================================== */
 
-#define FUZZ_PROGRAMS 320
-#define FUZZ_HOSTILE 80
+#define FUZZ_PROGRAMS 800
+#define FUZZ_HOSTILE 200
 
 /* Run n generated programs from seed0 bare and under CP; report the first
    three failures in full, then count; check that the programs exercised
@@ -1702,19 +1725,24 @@ static void test_hook_stop_before_emulation(void)
 }
 
 /* CP_TRAP_STOP after an emulation stops the VM after it (done once); a
-   stop before an SVC reflection and before a program-interruption
-   reflection stops before the interrupt is stored; all resume to the bare
-   machine's result. */
+   stop before an SVC reflection, before a program-interruption reflection
+   and before a shadow fill stops before CP handles it; all resume to the
+   bare machine's result. */
 static void test_hook_stop_other(void)
 {
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 4; k++) {
         cpx_img *img = hook_image();
         cpx_pair *p = cpx_pair_new(img, NULL);
         hook_rec *r = calloc(1, sizeof *r);
         CU_ASSERT_PTR_NOT_NULL_FATAL(r);
         r->stop_armed = true;
         stop_expect x = {0};
-        if (k == 0) {           /* after lctl cr3 */
+        if (k == 3) {           /* before the very first shadow fill (IPL's first fetch) */
+            r->stop_kind = CP_TRAP_SHADOW;
+            r->stop_by_class = true;
+            r->stop_cls = PG_INT_PROGRAM;
+            x = (stop_expect){.addr = FX_CODE};
+        } else if (k == 0) {    /* after lctl cr3 */
             r->stop_kind = CP_TRAP_EMULATE;
             r->stop_word = XI(lctl, 3, 1, 0);
             r->stop_after = true;
@@ -1744,41 +1772,65 @@ static void test_hook_stop_other(void)
     }
 }
 
-/* CP_TRAP_STOP before the reflection of a pending timer interrupt stops
-   the VM before the interrupt is stored (vmm.h: the hook's STOP before a
-   trap stops the VM with it not yet handled); resuming takes it once. */
-static void test_hook_stop_before_timer(void)
+/* CP_TRAP_STOP before the reflection of a pending timer interrupt, or of
+   an I/O completion, stops the VM before the interrupt is stored (vmm.h:
+   the hook's STOP before a trap stops the VM with it not yet handled);
+   resuming takes it once, with its CSW, and the run ends as on bare. */
+static void test_hook_stop_before_timer_io(void)
 {
-    cpx_img *img = case_image(c_epsw, PG_PSW_S);
-    cpx_asm a = {img, BODY};
-    E(&a, XI(addi, 1, 0, 30));
-    E(&a, XI(spt, 0, 1, 0));
-    E(&a, XI(addi, 1, 0, PG_PSW_E));
-    E(&a, XI(ssm, 0, 1, 0));
-    for (int i = 0; i < 50; i++)
-        E(&a, XI(addi, 2, 2, 1));
-    E(&a, HALT);
-    cpx_pair *p = cpx_pair_new(img, NULL);
-    hook_rec *r = calloc(1, sizeof *r);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
-    r->stop_armed = true;
-    r->stop_kind = CP_TRAP_REFLECT;
-    r->stop_by_class = true;
-    r->stop_cls = PG_INT_EXTERNAL;
-    cp_set_trap_hook(p->c, record_hook, r);
-    p->bstop = pg_run(p->m, p->max_cycles);
-    cpx_cp_run(p->c, p->max_cycles);
-    FX_EQ(r->stops, 1);
-    FX_EQ(cp_vm_get_state(p->vm), CP_VM_STOPPED);
-    FX_EQ(cp_vm_get_stats(p->vm)->reflected[PG_INT_EXTERNAL], 0);
-    FX_EQ(cp_vm_get_psw(p->vm).flags, PG_PSW_S | PG_PSW_E);
-    cp_vm_wake(p->vm);
-    p->cp_unfinished = cpx_cp_run(p->c, p->max_cycles) && cp_vm_get_state(p->vm) == CP_VM_READY;
-    CPX_CHECK("stop before a timer reflection", p);
-    FX_EQ(cp_vm_get_stats(p->vm)->reflected[PG_INT_EXTERNAL], 1);
-    cpx_pair_free(p);
-    cpx_img_free(img);
-    free(r);
+    for (int io = 0; io < 2; io++) {
+        cpx_img *img = case_image(c_epsw, PG_PSW_S);
+        cpx_asm a = {img, BODY};
+        if (io) {
+            cpx_psw(img, PG_LC_IO_NEW, PG_PSW_S, FX_HANDLER);
+            CPX_CODE(img, FX_HANDLER, XI(lw, 9, 0, PG_LC_CSW + 4), XI(lw, 10, 0, PG_LC_IO_DEV),
+                     HALT);
+            cpx_bytes(img, BUF, "stop", 4);
+            cpx_ccw(img, CCW, PG_CCW_WRITE, 0, 4, BUF);
+            sio_at(&a, PG_DEV_CONSOLE, CCW);
+            E(&a, XI(addi, 1, 0, PG_PSW_I));
+        } else {
+            E(&a, XI(addi, 1, 0, 30));
+            E(&a, XI(spt, 0, 1, 0));
+            E(&a, XI(addi, 1, 0, PG_PSW_E));
+        }
+        E(&a, XI(ssm, 0, 1, 0));
+        for (int i = 0; i < 150; i++)
+            E(&a, XI(addi, 2, 2, 1));
+        E(&a, HALT);
+        pg_int_class cls = io ? PG_INT_IO : PG_INT_EXTERNAL;
+        const char *ctx = io ? "stop before an I/O reflection" : "stop before a timer reflection";
+        cpx_pair *p = cpx_pair_new(img, NULL);
+        hook_rec *r = calloc(1, sizeof *r);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+        r->stop_armed = true;
+        r->stop_kind = CP_TRAP_REFLECT;
+        r->stop_by_class = true;
+        r->stop_cls = cls;
+        cp_set_trap_hook(p->c, record_hook, r);
+        p->bstop = pg_run(p->m, p->max_cycles);
+        cpx_cp_run(p->c, p->max_cycles);
+        FX_EQC(ctx, r->stops, 1);
+        FX_EQC(ctx, cp_vm_get_state(p->vm), CP_VM_STOPPED);
+        FX_EQC(ctx, cp_vm_get_stats(p->vm)->reflected[cls], 0);
+        FX_EQC(ctx, cp_vm_get_psw(p->vm).flags, PG_PSW_S | (io ? PG_PSW_I : PG_PSW_E));
+        uint64_t tod = cp_vm_get_tod(p->vm);
+        cpx_cp_run(p->c, p->max_cycles);           /* stopped: nothing moves */
+        FX_EQC(ctx, cp_vm_get_tod(p->vm), tod);
+        cp_vm_wake(p->vm);
+        p->cp_unfinished = cpx_cp_run(p->c, p->max_cycles) &&
+                           cp_vm_get_state(p->vm) == CP_VM_READY;
+        CPX_CHECK(ctx, p);
+        FX_EQC(ctx, cp_vm_get_stats(p->vm)->reflected[cls], 1);
+        int before = 0;
+        for (int i = 0; i < r->n; i++)
+            before += r->e[i].ev.phase == CP_TRAP_BEFORE && r->e[i].ev.cls == cls &&
+                      r->e[i].ev.kind == CP_TRAP_REFLECT;
+        FX_EQC(ctx, before, 1);
+        cpx_pair_free(p);
+        cpx_img_free(img);
+        free(r);
+    }
 }
 
 /* ======================================================================== */
@@ -1877,6 +1929,184 @@ static void test_time_console_block(void)
     cpx_img_free(imgs[1]);
 }
 
+/* A run cut into many small cp_run budgets, with operator STOPs (cp_vm_stop)
+   and BEGINs (cp_vm_wake) in between, ends exactly as the bare run; while
+   stopped the VM's clock does not move. */
+static void test_time_interrupted_runs(void)
+{
+    for (int k = 0; k < 6; k++) {
+        cpx_img *img = k < 4 ? fz_build(8100 + (uint64_t)k, 0) : counting_image(PG_PSW_S | PG_PSW_T);
+        /* cp_run's budget is checked between dispatches: slices must be short */
+        cpx_opts o = {.input = fz_input, .max_cycles = 30000, .slice = k % 2 ? 25 : 60};
+        cpx_pair *p = cpx_pair_new(img, &o);
+        p->bstop = pg_run(p->m, p->max_cycles);
+        cp_vm_set_max_cycles(p->vm, p->max_cycles);
+        int runs = 0;
+        bool more = true;
+        while (more && runs < 100000) {
+            more = cp_run(p->c, 97 + 13 * (uint64_t)k);
+            runs++;
+            if (runs % 7 == 0 && cp_vm_get_state(p->vm) == CP_VM_READY) {
+                cp_vm_stop(p->vm);
+                FX_EQ(cp_vm_get_state(p->vm), CP_VM_STOPPED);
+                uint64_t tod = cp_vm_get_tod(p->vm);
+                CU_ASSERT(!cp_run(p->c, 1000));
+                FX_EQ(cp_vm_get_tod(p->vm), tod);
+                cp_vm_wake(p->vm);
+                more = true;
+            }
+        }
+        CU_ASSERT(runs > 3);
+        p->cp_unfinished = more;
+        char ctx[64];
+        snprintf(ctx, sizeof ctx, "run cut in %d pieces (program %d)", runs, k);
+        CPX_CHECK(ctx, p);
+        cpx_pair_free(p);
+        cpx_img_free(img);
+    }
+}
+
+/* Round-robin in real time: two looping VMs given a real budget share it
+   within a slice; a VM that mostly waits for its own timer gets its waits
+   for free in real time -- its clock runs far ahead -- while the real time
+   is still shared evenly. */
+static void test_time_scheduling(void)
+{
+    enum { SLICE = 1000, BUDGET = 200000 };
+    cpx_img *loop = case_image(c_nothing, PG_PSW_S);
+    CPX_CODE(loop, BODY, XI(addi, 1, 1, 1), XI(jal, 0, 0, -1));
+    cpx_img *waiter = case_image(c_nothing, PG_PSW_S);
+    cpx_psw(waiter, PG_LC_EXT_NEW, PG_PSW_S, FX_HANDLER);
+    /* BODY: li r1, 100000; spt r1; lpsw wait -- the handler counts in r2 and
+       starts over at BODY */
+    cpx_psw(waiter, D + 0x40, PG_PSW_W | PG_PSW_E, 0x4444);
+    cpx_psw(waiter, D + 0x48, PG_PSW_S, BODY);
+    CPX_CODE(waiter, FX_HANDLER, XI(addi, 2, 2, 1), XI(lpsw, 0, 0, D + 0x48));
+    li(&(cpx_asm){waiter, BODY}, 1, 100000);
+    CPX_CODE(waiter, BODY + 8, XI(spt, 0, 1, 0), XI(lpsw, 0, 0, D + 0x40));
+    for (int k = 0; k < 2; k++) {
+        cp *c = cpx_cp(0, SLICE);
+        cp_vm *a = cpx_vm(c, "A", loop);
+        cp_vm *b = cpx_vm(c, "B", k ? waiter : loop);
+        cpx_ipl(a, loop);
+        cpx_ipl(b, k ? waiter : loop);
+        CU_ASSERT(cp_run(c, BUDGET));
+        uint64_t ta = cp_vm_get_tod(a), tb = cp_vm_get_tod(b);
+        uint64_t real = cp_real_time(c);
+        CU_ASSERT(real >= BUDGET && real <= BUDGET + 2 * SLICE);
+        if (!k) {
+            /* equal shares, within a slice (plus the traps of the prologue) */
+            CU_ASSERT(ta + tb <= real);
+            CU_ASSERT(ta > tb ? ta - tb <= SLICE + 100 : tb - ta <= SLICE + 100);
+        } else {
+            /* B's waits cost no real time: in its half of the real time its
+               clock ran through many timer periods; A still got its half */
+            CU_ASSERT(tb > 10 * real);
+            CU_ASSERT(cp_vm_get_gpr(b, 2) > 10);
+            CU_ASSERT(ta >= BUDGET / 2 - 2 * SLICE && ta <= BUDGET / 2 + 2 * SLICE);
+        }
+        cp_free(c);
+    }
+    cpx_img_free(loop);
+    cpx_img_free(waiter);
+}
+
+/* DIAGNOSE 0x000C (yield) changes nothing a guest can see: a timer- and
+   I/O-driven program with yields in its loop, run beside a busy VM, ends
+   exactly as the same program with "where am I?" (same cost, rd = r0)
+   instead -- registers, clocks, storage (but the diag's own code), digest. */
+static void test_time_yield_invisible(void)
+{
+    uint64_t digest[2] = {0, 0};
+    uint64_t tod[2] = {0, 0};
+    for (int y = 0; y < 2; y++) {
+        cpx_img *img = counting_image(PG_PSW_S | PG_PSW_T);
+        /* replace the timer loop's body with diag + counting */
+        cpx_asm a = {img, FX_HANDLER + 0x400};
+        uint32_t sub = a.pc;
+        E(&a, XI(diag, 0, 0, y ? 0x000C : 0x0000));
+        E(&a, XI(addi, 11, 11, 1));
+        E(&a, XI(jalr, 0, 14, 0));
+        /* call it from the body's spin loop: patch "addi r6, r6, -1" into a call */
+        bool patched = false;
+        for (uint32_t at = BODY; at < BODY + 0x100; at += 4)
+            if (cpx_get32(img, at) == XI(addi, 6, 6, -1)) {
+                cpx_put32(img, at, XI(jal, 14, 0, (int32_t)(sub - at) / 4));
+                cpx_put32(img, sub + 4, XI(addi, 6, 6, -1));   /* count down r6 instead */
+                patched = true;
+                break;
+            }
+        CU_ASSERT_FATAL(patched);
+        cpx_img *busy = fz_build(6060, 0);
+        cpx_img *imgs[2] = {img, busy};
+        cpx_opts o = {.input = fz_input, .max_cycles = 50000, .slice = 300};
+        cpx_multi *mm = cpx_multi_new(imgs, 2, &o);
+        cpx_multi_run(mm);
+        FX_EQ(cp_vm_get_state(mm->vm[0]), CP_VM_DISABLED_WAIT);
+        FX_EQ(cp_vm_get_psw(mm->vm[0]).addr, FX_DONE);
+        CPX_MULTI_CHECK("busy VM beside a yielding one", mm, 1);
+        /* the programs differ only in the diag's code: make that word equal */
+        uint8_t w[4];
+        uint32_t same = XI(diag, 0, 0, 0x0000);
+        for (int k = 0; k < 4; k++)
+            w[k] = (uint8_t)(same >> (24 - 8 * k));
+        cp_vm_storage(mm->vm[0])->write(cp_vm_storage(mm->vm[0])->ctx, sub, w, 4);
+        digest[y] = cp_vm_digest(mm->vm[0]);
+        tod[y] = cp_vm_get_tod(mm->vm[0]);
+        FX_EQ(cp_vm_get_stats(mm->vm[0])->diag, 60);
+        cpx_multi_free(mm);
+        cpx_img_free(img);
+        cpx_img_free(busy);
+    }
+    FX_EQ(tod[1], tod[0]);
+    FX_EQ(digest[1], digest[0]);
+}
+
+/* Re-IPL leaves nothing behind: a VM that ran a program writing all over
+   its storage with translation on, IPLed again with a short image (one
+   page), runs the second program exactly as a fresh bare machine does
+   (storage zero, TLB and shadow tables empty, clocks and registers zero). */
+static void test_time_reipl_clean(void)
+{
+    cpx_img *first = fz_build(8800, 0);
+    cpx_img *second = case_image(c_epsw, PG_PSW_S | PG_PSW_T);
+    cpx_asm a = {second, BODY};
+    /* read words all over storage (zero bare) and translate through CR1 */
+    for (uint32_t addr = 0x2000; addr < FX_MEM; addr += 0x1000) {
+        li(&a, 5, addr + 0x7C);
+        E(&a, XI(lw, 6, 5, 0));
+        E(&a, X3(add, 7, 7, 6));
+    }
+    E(&a, XI(stpt, 8, 0, 0));
+    E(&a, XI(stctl, 9, 3, 0));
+    E(&a, HALT);
+    cpx_opts o = {.input = fz_input, .max_cycles = 30000};
+    cpx_pair *p = cpx_pair_new(first, &o);
+    cpx_run(p);
+    CPX_CHECK("first program", p);
+    /* second program: the bare side is a fresh machine */
+    pg_machine_free(p->m);
+    p->m = cpx_bare(second, &p->bcon, fz_input, true);
+    char err[256];
+    /* everything the second image holds is below 0x6000 (code, PSWs, tables) */
+    bool tail_zero = true;
+    for (uint32_t i = 0x6000; i < FX_MEM; i++)
+        tail_zero &= second->b[i] == 0;
+    CU_ASSERT_FATAL(tail_zero);
+    CU_ASSERT_FATAL(cp_vm_ipl_image(p->vm, second->b, 0x6000, err, sizeof err));
+    FX_EQ(cp_vm_get_tod(p->vm), 0);
+    FX_EQ(cp_vm_get_timer(p->vm), 0);
+    p->vcon.outlen = 0;
+    p->vcon.out[0] = 0;
+    p->vcon.next = 0;
+    cpx_run(p);
+    CPX_CHECK("second program after re-IPL", p);
+    FX_EQ(cp_vm_get_gpr(p->vm, 7), 0);
+    cpx_pair_free(p);
+    cpx_img_free(first);
+    cpx_img_free(second);
+}
+
 /* ======================================================================== */
 
 static const pg_test priv_tests[] = {
@@ -1917,7 +2147,7 @@ static const pg_test stats_tests[] = {
     {"hook events", test_hook_events},
     {"hook stop before an emulation", test_hook_stop_before_emulation},
     {"hook stop after, before reflections", test_hook_stop_other},
-    {"hook stop before a timer reflection", test_hook_stop_before_timer},
+    {"hook stop before timer and I/O reflections", test_hook_stop_before_timer_io},
     {NULL, NULL},
 };
 
@@ -1925,6 +2155,10 @@ static const pg_test time_tests[] = {
     {"round robin, small slices", test_time_round_robin},
     {"blocked in an enabled wait", test_time_blocked_wait},
     {"blocked on console input", test_time_console_block},
+    {"runs cut by budgets, STOP and BEGIN", test_time_interrupted_runs},
+    {"round robin in real time", test_time_scheduling},
+    {"DIAGNOSE yield is invisible", test_time_yield_invisible},
+    {"re-IPL leaves nothing behind", test_time_reipl_clean},
     {NULL, NULL},
 };
 

@@ -454,6 +454,8 @@ static cp_trap_action pte_hook(void *ctx, const cp_trap_event *ev)
     return CP_TRAP_CONTINUE;
 }
 
+/* R and C of one page read from guest storage by the harness after each
+   step (hook under CP, pg_step bare): the architected sequence on both. */
 static void test_r_and_c_stepwise(void)
 {
     cpx_img *img = sh_image(PG_PSW_S | PG_PSW_T);
@@ -673,6 +675,7 @@ static cpx_img *many_spaces_image(uint32_t state, uint64_t seed)
     return img;
 }
 
+/* Six address spaces of 40 random pages, four seeds, both states. */
 static void test_many_pages_and_spaces(void)
 {
     for (int s = 0; s < 2; s++)
@@ -692,6 +695,53 @@ static void test_many_pages_and_spaces(void)
             cpx_pair_free(p);
             cpx_img_free(img);
         }
+}
+
+/* A guest larger than one segment (8 MiB + 4 KiB, so its real view and its
+   translated views span three first-level entries): stores and loads at
+   both sides of each 4 MiB boundary and in the last page, and beyond the
+   end (addressing with T off, page translation with T on) -- identical bare
+   and under CP, in all four states. */
+static void test_big_guest(void)
+{
+    enum { BIGMEM = (8u << 20) + PG_PAGE_SIZE, BL1 = 0x4000, BL2 = 0x5000 };
+    static const uint32_t states4[] = {PG_PSW_S, 0, PG_PSW_S | PG_PSW_T, PG_PSW_T};
+    static const uint32_t addrs[] = {0x3FFFFC, 0x400000, 0x400FFC, 0x7FFFFC, 0x800000,
+                                     0x800FFC, 0x801000, 0x0FFFFFFC};
+    cpx_img *img = cpx_img_new(BIGMEM);
+    for (size_t st = 0; st < 4; st++) {
+        memset(img->b, 0, BIGMEM);
+        cpx_lowcore(img, PG_PSW_S);
+        pgm_logger(img);
+        svc_services(img);
+        for (uint32_t pg = 0; pg < BIGMEM / PG_PAGE_SIZE; pg++)
+            cpx_map(img, BL1, BL2 + (pg >> 10) * PG_PAGE_SIZE, pg << 12,
+                    (pg << 12) | PG_PTE_V | PG_PTE_W | (pg ? PG_PTE_U : 0));
+        cpx_psw(img, START_PSW, states4[st], BODY);
+        CPX_CODE(img, FX_CODE, XI(lui, 15, 0, 0), XI(ori, 15, 15, BL1), XI(lctl, 1, 15, 0),
+                 XI(lpsw, 0, 0, START_PSW));
+        cpx_asm a = {img, BODY};
+        for (size_t i = 0; i < sizeof addrs / sizeof addrs[0]; i++) {
+            cpx_li(&a, 5, addrs[i]);
+            E(&a, XI(sw, 5, 5, 0));
+            E(&a, XI(lw, 6, 5, 0));
+            E(&a, X3(add, 7, 7, 6));
+        }
+        E(&a, XI(svc, 0, 0, 0));
+        char ctx[48];
+        snprintf(ctx, sizeof ctx, "8 MiB + 4 KiB guest, state 0x%x", states4[st]);
+        cpx_opts o = {.real_mem = 16u << 20, .max_cycles = 100000};
+        cpx_pair *p = cpx_pair_new(img, &o);
+        cpx_run(p);
+        CPX_CHECK(ctx, p);
+        FX_EQC(ctx, cpx_vm_get32(p->vm, 0x800FFC), 0x800FFC);
+        FX_EQC(ctx, cpx_vm_get32(p->vm, 0x400000), 0x400000);
+        FX_EQC(ctx, NLOGGED(p->vm), 4);          /* two beyond the end, both twice */
+        uint32_t code = states4[st] & PG_PSW_T ? PG_PGM_PAGE : PG_PGM_ADDRESSING;
+        LOGGED(p->vm, 0, code, 0x801000);
+        cpx_pair_free(p);
+    }
+    cpx_img_free(img);
 }
 
 /* The shadow cases of this file all at once in one CP, as several VMs with
@@ -734,6 +784,7 @@ static const pg_test shadow_tests[] = {
     {"write-protected pages", test_write_protect},
     {"T off and on keeps translations", test_t_toggle_keeps_translations},
     {"many pages and address spaces", test_many_pages_and_spaces},
+    {"a guest larger than a segment", test_big_guest},
     {"several VMs with shadow tables", test_shadow_many_vms},
     {NULL, NULL},
 };

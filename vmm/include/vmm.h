@@ -40,10 +40,10 @@ typedef struct cp_config {
 /* What a VM is doing. */
 typedef enum {
     CP_VM_READY,                    /* runnable */
-    CP_VM_BLOCKED,                  /* waiting for something outside it; its clock frozen */
+    CP_VM_BLOCKED,                  /* waiting for something outside it, its clock frozen
+                                       (when nothing can come any more: pgsim's idle wait) */
     CP_VM_STOPPED,                  /* stopped by the operator, a breakpoint or a trap hook */
     CP_VM_DISABLED_WAIT,            /* ended in a disabled wait: see wait code */
-    CP_VM_IDLE_WAIT,                /* ended: an enabled wait that nothing can end */
     CP_VM_CHECK_STOP,               /* ended: invalid new PSW or program-interruption loop */
     CP_VM_MAX_CYCLES,               /* ended: its virtual cycle limit */
     CP_VM_NOT_IPLED,                /* logged on, nothing IPLed yet */
