@@ -27,6 +27,8 @@ static void storage_write(void *ctx, uint32_t addr, const void *src, uint32_t le
         m->pre[w].h = PG_H_UNDECODED;
 }
 
+static void reset_cpu(pg_machine *m);
+
 /* A new machine with mem_bytes of storage, reset. */
 pg_machine *pg_machine_new(uint32_t mem_bytes)
 {
@@ -45,7 +47,7 @@ pg_machine *pg_machine_new(uint32_t mem_bytes)
     m->storage = (pg_storage){m, mem_bytes, storage_read, storage_write};
     pg_tlb_init(&m->tlb);
     pg_channel_init(&m->chan);
-    pg_machine_reset(m);
+    reset_cpu(m);                   /* storage is already zero (calloc) */
     return m;
 }
 
@@ -60,16 +62,14 @@ void pg_machine_free(pg_machine *m)
     free(m);
 }
 
-/* System reset: the architected state to zero, the TLB empty, devices idle. */
-void pg_machine_reset(pg_machine *m)
+/* Reset everything but storage: registers, clocks, TLB, devices, counters. */
+static void reset_cpu(pg_machine *m)
 {
     memset(m->r, 0, sizeof m->r);
     m->psw = (pg_psw){0, 0};
     memset(m->cr, 0, sizeof m->cr);
     m->tod = 0;
     m->timer_base = 0;
-    memset(m->mem, 0, m->mem_size);
-    memset(m->pre, 0, (size_t)(m->mem_size / 4) * sizeof *m->pre);
     pg_channel_reset(&m->chan);
     memset(&m->stats, 0, sizeof m->stats);
     m->check_stopped = false;
@@ -78,6 +78,15 @@ void pg_machine_reset(pg_machine *m)
     m->xm = PG_XM_REAL;
     pg_mmu_purge(m);
     m->ev = 0;
+}
+
+/* System reset: the architected state and storage to zero, the TLB empty,
+   devices idle. */
+void pg_machine_reset(pg_machine *m)
+{
+    reset_cpu(m);
+    memset(m->mem, 0, m->mem_size);
+    memset(m->pre, 0, (size_t)(m->mem_size / 4) * sizeof *m->pre);
 }
 
 /* Load the IPL PSW from real 0; an invalid one is a check stop. */

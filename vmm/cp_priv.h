@@ -80,6 +80,7 @@ struct cp {
     uint64_t reserved;              /* guest storage promised to VMs */
     uint32_t shadow_reserve;        /* frames shadow tables may hold at most */
     uint32_t shadow_used;           /* frames they hold now */
+    uint32_t reclaim_cursor;        /* where the next reclaim of shadow tables starts */
 
     cp_vm **vms;
     int nvms, capvms;

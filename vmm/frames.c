@@ -22,7 +22,7 @@ bool cp_frames_init(cp *c, char *err, size_t n)
     c->free_frames = NULL;
     c->reserved = 0;
     uint32_t frames = c->real_mem / PG_PAGE_SIZE;
-    c->shadow_reserve = frames / 16 > 64 ? frames / 16 : 64;
+    c->shadow_reserve = frames / 8 > 64 ? frames / 8 : 64;
     c->shadow_used = 0;
     if (frames < c->shadow_reserve + 2) {
         snprintf(err, n, "real storage of %u bytes is too small for CP", c->real_mem);

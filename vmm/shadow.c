@@ -52,22 +52,40 @@ static uint32_t budget_frame(cp *c)
     return f;
 }
 
+/* Drop the views of other VMs, round-robin from where the last reclaim
+   stopped, until a quarter of the budget is free: reclaiming a little at a
+   time keeps most VMs' tables, so they do not all refault at once. */
+static void reclaim(cp_vm *vm)
+{
+    cp *c = vm->cp;
+    uint32_t goal = c->shadow_reserve - c->shadow_reserve / 4;
+    for (int k = 0; k < c->nvms && c->shadow_used > goal; k++) {
+        cp_vm *other = c->vms[c->reclaim_cursor++ % c->nvms];
+        if (other == vm)
+            continue;
+        for (int v = 0; v < CP_VIEWS; v++)
+            release_view(other, &other->view[v]);
+    }
+}
+
 /* A fresh table frame.  Shadow tables are only a cache, held to a budget
    so that they never take frames promised to guest storage: when it is
-   spent, drop every other view (rebuilt on use by hidden faults), and as a
-   last resort the view being filled itself (callers fetch its first-level
-   table again afterwards). */
+   spent, drop other VMs' views (rebuilt on use by hidden faults), then this
+   VM's other views, and as a last resort the view being filled itself
+   (callers fetch its first-level table again afterwards). */
 static uint32_t table_frame(cp_vm *vm)
 {
     cp *c = vm->cp;
     uint32_t f = budget_frame(c);
     if (f)
         return f;
+    reclaim(vm);
+    if ((f = budget_frame(c)))
+        return f;
     int mine = cp_view_index(vm);
-    for (int i = 0; i < c->nvms; i++)
-        for (int v = 0; v < CP_VIEWS; v++)
-            if (c->vms[i] != vm || v != mine)
-                release_view(c->vms[i], &c->vms[i]->view[v]);
+    for (int v = 0; v < CP_VIEWS; v++)
+        if (v != mine)
+            release_view(vm, &vm->view[v]);
     if ((f = budget_frame(c)))
         return f;
     release_view(vm, &vm->view[mine]);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "../directory.h"
@@ -21,16 +22,29 @@ static double host_seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* A VM name for path not yet taken: NAME, NAME_2, NAME_3, ... */
+/* A VM name for path not yet taken: NAME, NAME_2, NAME_3, ...  One scan
+   finds the highest suffix in use, so a thousand copies of one image do
+   not cost a thousand tries each. */
 static void unique_name(cp *c, const char *path, char name[CP_NAME_MAX + 1])
 {
     char base[CP_NAME_MAX + 1];
     pgvmm_name_for(path, base);
     snprintf(name, CP_NAME_MAX + 1, "%s", base);
-    for (int k = 2; cp_vm_find(c, name); k++) {
-        char suffix[16];
-        int sl = snprintf(suffix, sizeof suffix, "_%d", k);
+    if (!cp_vm_find(c, name))
+        return;
+    size_t bl = strlen(base);
+    long k = 2;
+    for (int i = 0; i < cp_vm_count(c); i++) {
+        const char *nm = cp_vm_name(cp_vm_at(c, i));
+        if (strncasecmp(nm, base, bl) == 0 && nm[bl] == '_' && atol(nm + bl + 1) >= k)
+            k = atol(nm + bl + 1) + 1;
+    }
+    for (;; k++) {
+        char suffix[24];
+        int sl = snprintf(suffix, sizeof suffix, "_%ld", k);
         snprintf(name, CP_NAME_MAX + 1, "%.*s%s", CP_NAME_MAX - sl, base, suffix);
+        if (!cp_vm_find(c, name))
+            return;
     }
 }
 
