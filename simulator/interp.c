@@ -77,6 +77,19 @@ static pg_stop run_loop(pg_machine *m)
             goto out; \
         DISPATCH(); \
     } while (0)
+/* The same for an instruction that falls through to pc + 4: the next entry
+   is the next pre-decoded word, unless pc crossed into another page. */
+#define NEXT_SEQ(cost) do { \
+        pc += 4; \
+        tod += (cost); \
+        icount++; \
+        if (__builtin_expect(tod >= ev, 0)) \
+            goto out; \
+        if (__builtin_expect(!(pc & OFFSET_MASK), 0)) \
+            goto fetch; \
+        d++; \
+        goto *dispatch[d->h]; \
+    } while (0)
 #define FAULT(code) do { xcode = (code); goto exception; } while (0)
 #define RD r[d->a]
 #define RS1 r[d->b]
@@ -93,8 +106,8 @@ static pg_stop run_loop(pg_machine *m)
 #define LOAD(align) do { EA(align); XLATE(rtlb, PG_ACC_READ); } while (0)
 #define STORE(align) do { EA(align); XLATE(wtlb, PG_ACC_WRITE); pre[ra >> 2].h = PG_H_UNDECODED; } while (0)
 #define BRANCH(op, cond) do { if (cond) { pc += (uint32_t)d->imm; NEXT(CYC_##op + TK_##op); } \
-                              pc += 4; NEXT(CYC_##op); } while (0)
-#define ALU(op, expr) do { RD = (expr); pc += 4; NEXT(CYC_##op); } while (0)
+                              NEXT_SEQ(CYC_##op); } while (0)
+#define ALU(op, expr) do { RD = (expr); NEXT_SEQ(CYC_##op); } while (0)
 
     fetch:
         if ((uint64_t)(pc & 0xFFFFF003u) != ftag) {
@@ -169,10 +182,10 @@ static pg_stop run_loop(pg_machine *m)
     L_lhu: LOAD(1); ALU(lhu, (uint32_t)(mem[ra] << 8 | mem[ra + 1]));
     L_lb: LOAD(0); ALU(lb, (uint32_t)(int32_t)(int8_t)mem[ra]);
     L_lbu: LOAD(0); ALU(lbu, mem[ra]);
-    L_sw: STORE(3); pg_put_be32(mem + ra, r[d->a]); pc += 4; NEXT(CYC_sw);
+    L_sw: STORE(3); pg_put_be32(mem + ra, r[d->a]); NEXT_SEQ(CYC_sw);
     L_sh: STORE(1); mem[ra] = (uint8_t)(r[d->a] >> 8); mem[ra + 1] = (uint8_t)r[d->a];
-        pc += 4; NEXT(CYC_sh);
-    L_sb: STORE(0); mem[ra] = (uint8_t)r[d->a]; pc += 4; NEXT(CYC_sb);
+        NEXT_SEQ(CYC_sh);
+    L_sb: STORE(0); mem[ra] = (uint8_t)r[d->a]; NEXT_SEQ(CYC_sb);
 
     L_beq: BRANCH(beq, r[d->a] == r[d->b]);
     L_bne: BRANCH(bne, r[d->a] != r[d->b]);
