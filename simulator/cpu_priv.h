@@ -26,8 +26,9 @@ typedef struct pg_pre {
 } pg_pre;
 
 /* Handler numbers in pg_pre.h: 0 = not decoded yet, 1 = not an instruction,
-   2 = a privileged instruction (checked in one place), then 3 + op. */
-enum { PG_H_UNDECODED = 0, PG_H_INVALID = 1, PG_H_PRIVILEGED = 2, PG_H_FIRST = 3 };
+   then 2 + op (the dispatch table sends every privileged row to one handler,
+   where the privilege check lives once). */
+enum { PG_H_UNDECODED = 0, PG_H_INVALID = 1, PG_H_FIRST = 2 };
 
 /* A host-side TLB entry: tag = virtual page | 1 when valid. */
 typedef struct pg_ftlb {
@@ -122,7 +123,7 @@ void pg_load_psw(pg_machine *m, pg_psw psw);
 void pg_advance(pg_machine *m, uint64_t cycles);
 
 /* privileged.c */
-void pg_exec_privileged(pg_machine *m, uint32_t word);
+void pg_exec_privileged(pg_machine *m, pg_op op, const pg_pre *p);
 
 /* decode a word into a pre-decoded entry */
 void pg_predecode(pg_pre *p, uint32_t word);

@@ -8,7 +8,8 @@
  * budget), or when an instruction needs the slow path (privileged
  * instructions, svc, exceptions, TLB misses).  Dispatch is by computed goto on
  * the pre-decoded handler number; the label table is generated from
- * pg32.def, so an unprivileged row without a label here does not compile.
+ * pg32.def: every privileged row goes to L_privileged (the one privilege
+ * check), and an unprivileged row without a label here does not compile.
  */
 #include <string.h>
 
@@ -30,9 +31,8 @@ static pg_stop run_loop(pg_machine *m)
     static const void *const dispatch[PG_H_FIRST + PG_OP_COUNT] = {
         [PG_H_UNDECODED] = &&L_undecoded,
         [PG_H_INVALID] = &&L_invalid,
-        [PG_H_PRIVILEGED] = &&L_privileged,
 #define LABEL_UNPRIV(mn) [PG_H_FIRST + PG_OP_##mn] = &&L_##mn,
-#define LABEL_PRIV(mn)
+#define LABEL_PRIV(mn) [PG_H_FIRST + PG_OP_##mn] = &&L_privileged,
 #define PG_INSN(mn, fmt, opc, priv, ...) LABEL_##priv(mn)
 #include "pg32.def"
 #undef PG_INSN
@@ -137,7 +137,7 @@ static pg_stop run_loop(pg_machine *m)
             va = 0;
             FAULT(PG_PGM_PRIVILEGED);
         }
-        pg_exec_privileged(m, pg_be32(mem + (frbase | (pc & OFFSET_MASK))));
+        pg_exec_privileged(m, (pg_op)(d->h - PG_H_FIRST), d);
         continue;
 
     L_add: ALU(add, RS1 + RS2);

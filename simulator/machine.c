@@ -264,8 +264,7 @@ uint64_t pg_machine_digest(const pg_machine *m)
     return pg_digest(&s, &m->storage);
 }
 
-/* Decode a word for the fast loop: privileged rows share one handler (the
-   privilege check lives there once); a destination r0 becomes the sink r16;
+/* Decode a word for the fast loop: a destination r0 becomes the sink r16;
    branch offsets become bytes. */
 void pg_predecode(pg_pre *p, uint32_t word)
 {
@@ -276,7 +275,7 @@ void pg_predecode(pg_pre *p, uint32_t word)
     }
     const pg_insn_info *in = &pg_insns[d.op];
     const pg_format_info *f = &pg_formats[in->format];
-    p->h = in->privileged ? PG_H_PRIVILEGED : (uint8_t)(PG_H_FIRST + d.op);
+    p->h = (uint8_t)(PG_H_FIRST + d.op);
     p->a = (f->a_is_dest && d.a == 0) ? 16 : d.a;
     p->b = d.b;
     p->c = d.c;

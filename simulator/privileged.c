@@ -203,12 +203,9 @@ static const priv_fn executors[PG_OP_COUNT] = {
 #undef PG_INSN
 };
 
-/* Execute the privileged instruction word at the PSW (supervisor state). */
-void pg_exec_privileged(pg_machine *m, uint32_t word)
+/* Execute a pre-decoded privileged instruction at the PSW (supervisor state). */
+void pg_exec_privileged(pg_machine *m, pg_op op, const pg_pre *p)
 {
-    pg_decoded d;
-    pg_decode(word, &d);            /* it decoded once already, in the pre-decoder */
-    if (pg_formats[pg_insns[d.op].format].a_is_dest && d.a == 0)
-        d.a = 16;                   /* a destination r0 goes to the sink */
-    executors[d.op](m, &d);
+    pg_decoded d = {op, p->a, p->b, p->c, p->imm};   /* a: 16 for a destination r0 */
+    executors[op](m, &d);
 }
