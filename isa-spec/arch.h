@@ -52,6 +52,24 @@ typedef enum {
     PG_INT_CLASSES = 5,
 } pg_int_class;
 
+/* Where an interruption class keeps its old PSW, new PSW and code in low core
+   (the machine-check class has no code word). */
+typedef struct pg_lowcore_slots {
+    uint32_t old_psw, new_psw, code;
+} pg_lowcore_slots;
+
+/* The low-core slots of a class; the bare machine and CP both swap PSWs here. */
+static inline pg_lowcore_slots pg_lowcore(pg_int_class cls)
+{
+    switch (cls) {
+    case PG_INT_EXTERNAL: return (pg_lowcore_slots){PG_LC_EXT_OLD, PG_LC_EXT_NEW, PG_LC_EXT_CODE};
+    case PG_INT_SVC: return (pg_lowcore_slots){PG_LC_SVC_OLD, PG_LC_SVC_NEW, PG_LC_SVC_CODE};
+    case PG_INT_PROGRAM: return (pg_lowcore_slots){PG_LC_PGM_OLD, PG_LC_PGM_NEW, PG_LC_PGM_CODE};
+    case PG_INT_IO: return (pg_lowcore_slots){PG_LC_IO_OLD, PG_LC_IO_NEW, PG_LC_IO_DEV};
+    default: return (pg_lowcore_slots){PG_LC_MCK_OLD, PG_LC_MCK_NEW, 0};
+    }
+}
+
 /* Program interruption codes (System/370 numbering where one exists). */
 enum {
     PG_PGM_OPERATION = 0x01,
@@ -63,6 +81,12 @@ enum {
     PG_PGM_SEGMENT = 0x10,
     PG_PGM_PAGE = 0x11,
 };
+
+/* Does a program-interruption code store the translation-exception address? */
+static inline int pg_code_stores_tea(uint32_t code)
+{
+    return code == PG_PGM_PROTECTION || code == PG_PGM_SEGMENT || code == PG_PGM_PAGE;
+}
 
 /* External interruption codes. */
 enum { PG_EXT_CPU_TIMER = 0x1005 };

@@ -218,11 +218,17 @@ static void take_status(pg_device *d, uint32_t csw_out[2])
     d->status_valid = false;
 }
 
+/* The device an I/O instruction's register value names: none above 16 bits. */
+static pg_device *addressed(pg_channel *ch, uint32_t devno)
+{
+    return devno <= 0xFFFF ? pg_channel_find(ch, (uint16_t)devno) : NULL;
+}
+
 /* Start I/O: run the whole channel program now; its status pends later. */
-int pg_channel_sio(pg_channel *ch, uint16_t devno, uint32_t ccw_addr, uint64_t now,
+int pg_channel_sio(pg_channel *ch, uint32_t devno, uint32_t ccw_addr, uint64_t now,
                    const pg_storage *st, uint32_t csw_out[2])
 {
-    pg_device *d = pg_channel_find(ch, devno);
+    pg_device *d = addressed(ch, devno);
     if (!d)
         return PG_CC_NOT_OPER;
     if (d->status_valid && !status_pending(d, now))
@@ -244,9 +250,9 @@ int pg_channel_sio(pg_channel *ch, uint16_t devno, uint32_t ccw_addr, uint64_t n
 }
 
 /* Test I/O: busy, status (stored and cleared), or available. */
-int pg_channel_tio(pg_channel *ch, uint16_t devno, uint64_t now, uint32_t csw_out[2])
+int pg_channel_tio(pg_channel *ch, uint32_t devno, uint64_t now, uint32_t csw_out[2])
 {
-    pg_device *d = pg_channel_find(ch, devno);
+    pg_device *d = addressed(ch, devno);
     if (!d)
         return PG_CC_NOT_OPER;
     if (status_pending(d, now)) {
@@ -257,9 +263,9 @@ int pg_channel_tio(pg_channel *ch, uint16_t devno, uint64_t now, uint32_t csw_ou
 }
 
 /* Halt I/O: a busy device's ending status (as its program left it) pends now. */
-int pg_channel_hio(pg_channel *ch, uint16_t devno, uint64_t now)
+int pg_channel_hio(pg_channel *ch, uint32_t devno, uint64_t now)
 {
-    pg_device *d = pg_channel_find(ch, devno);
+    pg_device *d = addressed(ch, devno);
     if (!d)
         return PG_CC_NOT_OPER;
     if (!d->status_valid || status_pending(d, now))

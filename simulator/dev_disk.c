@@ -13,34 +13,21 @@
 
 #include "channel_impl.h"
 
-/* Read len bytes at off from the host file; false on an error or end of file. */
-static bool host_read(int fd, uint64_t off, uint8_t *buf, uint32_t len)
+/* Move len bytes between a disk's host file (at byte off of the file) and
+   buf, whole or not at all as far as the caller can tell; false on an error
+   or end of file. */
+bool pg_disk_host_io(int fd, bool write, uint64_t off, uint8_t *buf, uint64_t len)
 {
     while (len) {
-        ssize_t n = pread(fd, buf, len, (off_t)off);
+        size_t chunk = len > (1u << 30) ? (1u << 30) : (size_t)len;
+        ssize_t n = write ? pwrite(fd, buf, chunk, (off_t)off) : pread(fd, buf, chunk, (off_t)off);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
             return false;
         buf += n;
         off += (uint64_t)n;
-        len -= (uint32_t)n;
-    }
-    return true;
-}
-
-/* Write len bytes at off to the host file; false on an error. */
-static bool host_write(int fd, uint64_t off, const uint8_t *buf, uint32_t len)
-{
-    while (len) {
-        ssize_t n = pwrite(fd, buf, len, (off_t)off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        buf += n;
-        off += (uint64_t)n;
-        len -= (uint32_t)n;
+        len -= (uint64_t)n;
     }
     return true;
 }
@@ -84,9 +71,9 @@ static void disk_transfer(pg_io *io, const pg_ccw *c, pg_cmd_result *r)
     bool ok = buf != NULL;
     if (ok && write) {
         io->st->read(io->st->ctx, c->data, buf, c->count);
-        ok = host_write(be->fd, off, buf, c->count);
+        ok = pg_disk_host_io(be->fd, true, off, buf, c->count);
     } else if (ok) {
-        ok = host_read(be->fd, off, buf, c->count);
+        ok = pg_disk_host_io(be->fd, false, off, buf, c->count);
         if (ok)
             io->st->write(io->st->ctx, c->data, buf, c->count);
     }
@@ -156,7 +143,7 @@ bool pg_channel_ipl_read(pg_channel *ch, uint16_t devno, const pg_storage *st,
         return false;
     }
     uint8_t buf[PG_IPL_BYTES];
-    if (!host_read(disk->fd, disk->offset, buf, sizeof buf)) {
+    if (!pg_disk_host_io(disk->fd, false, disk->offset, buf, sizeof buf)) {
         snprintf(err, errsize, "disk %03x: cannot read its first %u bytes", devno, PG_IPL_BYTES);
         return false;
     }

@@ -4,16 +4,6 @@
  */
 #include "cpu_priv.h"
 
-/* Where each class keeps its old PSW, new PSW and code in low core. */
-static const struct {
-    uint32_t old_psw, new_psw, code;
-} lowcore[PG_INT_CLASSES] = {
-    [PG_INT_EXTERNAL] = {PG_LC_EXT_OLD, PG_LC_EXT_NEW, PG_LC_EXT_CODE},
-    [PG_INT_SVC] = {PG_LC_SVC_OLD, PG_LC_SVC_NEW, PG_LC_SVC_CODE},
-    [PG_INT_PROGRAM] = {PG_LC_PGM_OLD, PG_LC_PGM_NEW, PG_LC_PGM_CODE},
-    [PG_INT_MACHINE_CHECK] = {PG_LC_MCK_OLD, PG_LC_MCK_NEW, 0},
-    [PG_INT_IO] = {PG_LC_IO_OLD, PG_LC_IO_NEW, PG_LC_IO_DEV},
-};
 
 /* Make psw current (it is valid); the fast loop must re-examine everything. */
 void pg_load_psw(pg_machine *m, pg_psw psw)
@@ -69,18 +59,17 @@ static void take(pg_machine *m, const pg_interrupt *irqp)
         m->ev = 0;
         return;
     }
-    pg_store_real32(m, lowcore[cls].old_psw, old.flags);
-    pg_store_real32(m, lowcore[cls].old_psw + 4, old.addr);
-    pg_store_real32(m, lowcore[cls].code, code);
-    if (cls == PG_INT_PROGRAM && (code == PG_PGM_PROTECTION || code == PG_PGM_SEGMENT ||
-                                  code == PG_PGM_PAGE))
+    pg_store_real32(m, pg_lowcore(cls).old_psw, old.flags);
+    pg_store_real32(m, pg_lowcore(cls).old_psw + 4, old.addr);
+    pg_store_real32(m, pg_lowcore(cls).code, code);
+    if (cls == PG_INT_PROGRAM && pg_code_stores_tea(code))
         pg_store_real32(m, PG_LC_TEA, tea);
     if (cls == PG_INT_IO) {
         pg_store_real32(m, PG_LC_CSW, csw[0]);
         pg_store_real32(m, PG_LC_CSW + 4, csw[1]);
     }
-    pg_psw new_psw = {pg_be32(m->mem + lowcore[cls].new_psw),
-                      pg_be32(m->mem + lowcore[cls].new_psw + 4)};
+    pg_psw new_psw = {pg_be32(m->mem + pg_lowcore(cls).new_psw),
+                      pg_be32(m->mem + pg_lowcore(cls).new_psw + 4)};
     pg_advance(m, PG_INTERRUPT_CYCLES);
     m->pgm_guard = cls == PG_INT_PROGRAM;
     m->pgm_guard_icount = m->stats.instructions;

@@ -106,13 +106,6 @@ static void priv_stck(pg_machine *m, const pg_decoded *d)
     complete(m, PG_OP_stck, true);
 }
 
-/* A device number from a register: beyond 16 bits no device can answer. */
-static bool devno_of(uint32_t v, uint16_t *devno)
-{
-    *devno = (uint16_t)v;
-    return v <= 0xFFFF;
-}
-
 /* Store a CSW at 0x78 (sio/tio answering 1). */
 static void store_csw(pg_machine *m, const uint32_t csw[2])
 {
@@ -123,11 +116,8 @@ static void store_csw(pg_machine *m, const uint32_t csw[2])
 /* sio rd, rs1, rs2: start the channel program at real rs2 on device rs1. */
 static void priv_sio(pg_machine *m, const pg_decoded *d)
 {
-    uint16_t devno;
     uint32_t csw[2];
-    int cc = PG_CC_NOT_OPER;
-    if (devno_of(m->r[d->b], &devno))
-        cc = pg_channel_sio(&m->chan, devno, m->r[d->c], m->tod, &m->storage, csw);
+    int cc = pg_channel_sio(&m->chan, m->r[d->b], m->r[d->c], m->tod, &m->storage, csw);
     if (cc == PG_IN_WOULD_BLOCK) {  /* not executed: the clock waits for the host */
         m->stop_pending = true;
         m->stop_reason = PG_STOP_IO_BLOCKED;
@@ -143,11 +133,8 @@ static void priv_sio(pg_machine *m, const pg_decoded *d)
 /* tio rd, rs1: test I/O. */
 static void priv_tio(pg_machine *m, const pg_decoded *d)
 {
-    uint16_t devno;
     uint32_t csw[2];
-    int cc = PG_CC_NOT_OPER;
-    if (devno_of(m->r[d->b], &devno))
-        cc = pg_channel_tio(&m->chan, devno, m->tod, csw);
+    int cc = pg_channel_tio(&m->chan, m->r[d->b], m->tod, csw);
     if (cc == PG_CC_STORED)
         store_csw(m, csw);
     m->r[d->a] = (uint32_t)cc;
@@ -157,10 +144,7 @@ static void priv_tio(pg_machine *m, const pg_decoded *d)
 /* hio rd, rs1: halt I/O. */
 static void priv_hio(pg_machine *m, const pg_decoded *d)
 {
-    uint16_t devno;
-    int cc = PG_CC_NOT_OPER;
-    if (devno_of(m->r[d->b], &devno))
-        cc = pg_channel_hio(&m->chan, devno, m->tod);
+    int cc = pg_channel_hio(&m->chan, m->r[d->b], m->tod);
     m->r[d->a] = (uint32_t)cc;
     complete(m, PG_OP_hio, true);
 }

@@ -8,7 +8,6 @@
  */
 #define _FILE_OFFSET_BITS 64
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -144,23 +143,6 @@ static int diag_reader_info(cp_vm *vm, uint32_t a, uint32_t *rd)
     return 0;
 }
 
-/* Move len bytes between the host file and buf at off; false on an error. */
-static bool host_io(int fd, bool write, uint64_t off, uint8_t *buf, uint64_t len)
-{
-    while (len) {
-        size_t chunk = len > (1u << 30) ? (1u << 30) : (size_t)len;
-        ssize_t n = write ? pwrite(fd, buf, chunk, (off_t)off) : pread(fd, buf, chunk, (off_t)off);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        buf += n;
-        off += (uint64_t)n;
-        len -= (uint64_t)n;
-    }
-    return true;
-}
-
 /* DIAGNOSE 0x0018's answers. */
 enum { BIO_OK, BIO_NO_DISK, BIO_BEYOND_END, BIO_READ_ONLY, BIO_BUFFER, BIO_HOST_ERROR };
 
@@ -195,9 +177,9 @@ static int diag_block_io(cp_vm *vm, uint32_t a, uint32_t *rd)
         bool ok = tmp != NULL;
         if (ok && write) {
             vm->storage.read(vm->storage.ctx, buf, tmp, (uint32_t)bytes);
-            ok = host_io(d->be.disk.fd, true, off, tmp, bytes);
+            ok = pg_disk_host_io(d->be.disk.fd, true, off, tmp, bytes);
         } else if (ok) {
-            ok = host_io(d->be.disk.fd, false, off, tmp, bytes);
+            ok = pg_disk_host_io(d->be.disk.fd, false, off, tmp, bytes);
             if (ok)
                 vm->storage.write(vm->storage.ctx, buf, tmp, (uint32_t)bytes);
         }

@@ -133,13 +133,6 @@ static void em_stck(cp_vm *vm, const pg_decoded *d)
     complete(vm, PG_OP_stck, true);
 }
 
-/* A device number from a register; above 16 bits no device answers. */
-static bool devno_of(uint32_t v, uint16_t *devno)
-{
-    *devno = (uint16_t)v;
-    return v <= 0xFFFF;
-}
-
 /* Store a CSW in the guest's low core. */
 static void store_csw(cp_vm *vm, const uint32_t csw[2])
 {
@@ -150,12 +143,9 @@ static void store_csw(cp_vm *vm, const uint32_t csw[2])
 /* sio: the guest's channel program on its virtual device, at virtual time. */
 static void em_sio(cp_vm *vm, const pg_decoded *d)
 {
-    uint16_t devno;
     uint32_t csw[2];
-    int cc = PG_CC_NOT_OPER;
-    if (devno_of(cp_vm_reg(vm, d->b), &devno))
-        cc = pg_channel_sio(&vm->chan, devno, cp_vm_reg(vm, d->c), cp_vm_now(vm), &vm->storage,
-                            csw);
+    int cc = pg_channel_sio(&vm->chan, cp_vm_reg(vm, d->b), cp_vm_reg(vm, d->c), cp_vm_now(vm),
+                            &vm->storage, csw);
     if (cc == PG_IN_WOULD_BLOCK) {  /* console input not there: the clock stops */
         vm->state = CP_VM_BLOCKED;
         vm->block = CP_BLOCK_CONSOLE;
@@ -172,11 +162,8 @@ static void em_sio(cp_vm *vm, const pg_decoded *d)
 /* tio: test I/O on a virtual device. */
 static void em_tio(cp_vm *vm, const pg_decoded *d)
 {
-    uint16_t devno;
     uint32_t csw[2];
-    int cc = PG_CC_NOT_OPER;
-    if (devno_of(cp_vm_reg(vm, d->b), &devno))
-        cc = pg_channel_tio(&vm->chan, devno, cp_vm_now(vm), csw);
+    int cc = pg_channel_tio(&vm->chan, cp_vm_reg(vm, d->b), cp_vm_now(vm), csw);
     if (cc == PG_CC_STORED)
         store_csw(vm, csw);
     cp_vm_set_reg(vm, d->a, (uint32_t)cc);
@@ -186,10 +173,7 @@ static void em_tio(cp_vm *vm, const pg_decoded *d)
 /* hio: halt I/O on a virtual device. */
 static void em_hio(cp_vm *vm, const pg_decoded *d)
 {
-    uint16_t devno;
-    int cc = PG_CC_NOT_OPER;
-    if (devno_of(cp_vm_reg(vm, d->b), &devno))
-        cc = pg_channel_hio(&vm->chan, devno, cp_vm_now(vm));
+    int cc = pg_channel_hio(&vm->chan, cp_vm_reg(vm, d->b), cp_vm_now(vm));
     cp_vm_set_reg(vm, d->a, (uint32_t)cc);
     complete(vm, PG_OP_hio, true);
 }

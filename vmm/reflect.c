@@ -6,16 +6,6 @@
  */
 #include "cp_priv.h"
 
-/* Where each class keeps its old PSW, new PSW and code in (guest) low core. */
-static const struct {
-    uint32_t old_psw, new_psw, code;
-} lowcore[PG_INT_CLASSES] = {
-    [PG_INT_EXTERNAL] = {PG_LC_EXT_OLD, PG_LC_EXT_NEW, PG_LC_EXT_CODE},
-    [PG_INT_SVC] = {PG_LC_SVC_OLD, PG_LC_SVC_NEW, PG_LC_SVC_CODE},
-    [PG_INT_PROGRAM] = {PG_LC_PGM_OLD, PG_LC_PGM_NEW, PG_LC_PGM_CODE},
-    [PG_INT_MACHINE_CHECK] = {PG_LC_MCK_OLD, PG_LC_MCK_NEW, 0},
-    [PG_INT_IO] = {PG_LC_IO_OLD, PG_LC_IO_NEW, PG_LC_IO_DEV},
-};
 
 /* Install a new virtual PSW (valid), switching the shadow view if the mode changed. */
 void cp_vm_load_psw(cp_vm *vm, pg_psw psw)
@@ -44,18 +34,17 @@ void cp_reflect(cp_vm *vm, pg_int_class cls, uint32_t code, uint32_t tea, const 
         return;
     }
     pg_psw old = {vm->psw.flags, cp_vm_addr(vm)};
-    cp_vm_write32(vm, lowcore[cls].old_psw, old.flags);
-    cp_vm_write32(vm, lowcore[cls].old_psw + 4, old.addr);
-    cp_vm_write32(vm, lowcore[cls].code, code);
-    if (cls == PG_INT_PROGRAM && (code == PG_PGM_PROTECTION || code == PG_PGM_SEGMENT ||
-                                  code == PG_PGM_PAGE))
+    cp_vm_write32(vm, pg_lowcore(cls).old_psw, old.flags);
+    cp_vm_write32(vm, pg_lowcore(cls).old_psw + 4, old.addr);
+    cp_vm_write32(vm, pg_lowcore(cls).code, code);
+    if (cls == PG_INT_PROGRAM && pg_code_stores_tea(code))
         cp_vm_write32(vm, PG_LC_TEA, tea);
     if (cls == PG_INT_IO) {
         cp_vm_write32(vm, PG_LC_CSW, csw[0]);
         cp_vm_write32(vm, PG_LC_CSW + 4, csw[1]);
     }
-    pg_psw new_psw = {cp_vm_read32(vm, lowcore[cls].new_psw),
-                      cp_vm_read32(vm, lowcore[cls].new_psw + 4)};
+    pg_psw new_psw = {cp_vm_read32(vm, pg_lowcore(cls).new_psw),
+                      cp_vm_read32(vm, pg_lowcore(cls).new_psw + 4)};
     cp_vm_advance(vm, PG_INTERRUPT_CYCLES);
     vm->stats.reflected[cls]++;
     vm->pgm_guard = cls == PG_INT_PROGRAM;

@@ -31,8 +31,8 @@ void pgsim_usage(FILE *f)
     fputs(usage_text, f);
 }
 
-/* Parse a size with an optional K or M suffix. */
-static bool parse_size(const char *s, uint32_t *out)
+/* Parse a size with an optional K or M suffix (front.h). */
+bool pgsim_parse_size(const char *s, uint64_t *out)
 {
     char *end;
     errno = 0;
@@ -44,6 +44,16 @@ static bool parse_size(const char *s, uint32_t *out)
     else if (*end == 'M' || *end == 'm')
         v <<= 20, end++;
     if (*end || v > 0xFFFFFFFFull)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* A storage size: a multiple of 4 KiB, at most PG_MAX_MEMORY. */
+static bool parse_storage(const char *s, uint32_t *out)
+{
+    uint64_t v;
+    if (!pgsim_parse_size(s, &v) || v == 0 || v % PG_PAGE_SIZE || v > PG_MAX_MEMORY)
         return false;
     *out = (uint32_t)v;
     return true;
@@ -144,8 +154,7 @@ static int own_option(pgsim_options *o, const char *name, const char *val, char 
     else if (!strcmp(name, "--digest")) o->digest = true;
     else if (!strcmp(name, "--help")) o->help = true;
     else if (!strcmp(name, "--mem")) {
-        if (!parse_size(val, &o->mem) || o->mem == 0 || o->mem % PG_PAGE_SIZE ||
-            o->mem > PG_MAX_MEMORY) {
+        if (!parse_storage(val, &o->mem)) {
             fail(err, n, "--mem wants a multiple of 4K up to 256M (e.g. 1M, 64K)", val);
             return -2;
         }

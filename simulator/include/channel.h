@@ -132,20 +132,28 @@ void pg_channel_reset(pg_channel *ch);
 bool pg_channel_ipl_read(pg_channel *ch, uint16_t devno, const pg_storage *st,
                          char *err, size_t errsize);
 
+/* Move len bytes between a disk's host file (byte off of the file) and buf;
+   false on an error or end of file.  (CP's synchronous DIAGNOSE block I/O
+   uses it too.) */
+bool pg_disk_host_io(int fd, bool write, uint64_t off, uint8_t *buf, uint64_t len);
+
 /* The device at devno, or NULL. */
 pg_device *pg_channel_find(pg_channel *ch, uint16_t devno);
+
+/* sio, tio and hio take the device number as the instruction's register
+   holds it: above 0xFFFF no device exists (PG_CC_NOT_OPER). */
 
 /* Start I/O at time now; returns a PG_CC_* code, or -1 (PG_IN_WOULD_BLOCK)
    when a console READ has no input yet: nothing was done, retry later.
    With PG_CC_STORED the CSW is copied to csw_out. */
-int pg_channel_sio(pg_channel *ch, uint16_t devno, uint32_t ccw_addr, uint64_t now,
+int pg_channel_sio(pg_channel *ch, uint32_t devno, uint32_t ccw_addr, uint64_t now,
                    const pg_storage *st, uint32_t csw_out[2]);
 
 /* Test I/O at time now: PG_CC_*; with PG_CC_STORED the CSW goes to csw_out. */
-int pg_channel_tio(pg_channel *ch, uint16_t devno, uint64_t now, uint32_t csw_out[2]);
+int pg_channel_tio(pg_channel *ch, uint32_t devno, uint64_t now, uint32_t csw_out[2]);
 
 /* Halt I/O at time now: a busy device's status becomes pending now. */
-int pg_channel_hio(pg_channel *ch, uint16_t devno, uint64_t now);
+int pg_channel_hio(pg_channel *ch, uint32_t devno, uint64_t now);
 
 /* Earliest time at which some device has status pending; UINT64_MAX if none. */
 uint64_t pg_channel_next_pending(const pg_channel *ch);

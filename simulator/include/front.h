@@ -76,6 +76,9 @@ bool pgsim_parse_with(int argc, char **argv, pgsim_options *o, pgsim_extra_optio
                       void *ctx, char *err, size_t n);
 void pgsim_options_free(pgsim_options *o);
 bool pgsim_has_device_options(const pgsim_options *o);
+/* A number of bytes with an optional K or M suffix; false if malformed or
+   above 4G. */
+bool pgsim_parse_size(const char *s, uint64_t *out);
 bool pgsim_read_image(const char *path, uint32_t max, uint8_t **image, size_t *len,
                       char *err, size_t n);
 void pgsim_print_stats(const char *prog, const pg_stats *s, double seconds);

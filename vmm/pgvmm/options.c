@@ -27,24 +27,6 @@ void pgvmm_usage(FILE *f)
           "mean the same; device options need a single VM.\n", f);
 }
 
-/* Parse a size with an optional K or M suffix. */
-static bool parse_size(const char *s, uint64_t *out)
-{
-    char *end;
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 0);
-    if (end == s || errno || s[0] == '-')
-        return false;
-    if (*end == 'K' || *end == 'k')
-        v <<= 10, end++;
-    else if (*end == 'M' || *end == 'm')
-        v <<= 20, end++;
-    if (*end)
-        return false;
-    *out = v;
-    return true;
-}
-
 /* pgvmm's own options, for pgsim's parser. */
 static int extra_option(void *ctx, const char *name, const char *value, char *err, size_t n)
 {
@@ -55,13 +37,13 @@ static int extra_option(void *ctx, const char *name, const char *value, char *er
         return -2;
     }
     if (!strcmp(name, "--real-mem")) {
-        if (!parse_size(value, &v) || v == 0 || v % PG_PAGE_SIZE || v > PG_MAX_MEMORY) {
+        if (!pgsim_parse_size(value, &v) || v == 0 || v % PG_PAGE_SIZE || v > PG_MAX_MEMORY) {
             snprintf(err, n, "--real-mem wants a multiple of 4K up to 256M: %s", value);
             return -2;
         }
         o->real_mem = (uint32_t)v;
     } else if (!strcmp(name, "--slice")) {
-        if (!parse_size(value, &v) || v == 0) {
+        if (!pgsim_parse_size(value, &v) || v == 0) {
             snprintf(err, n, "--slice wants a number of cycles: %s", value);
             return -2;
         }
