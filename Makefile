@@ -26,6 +26,7 @@ include isa-spec/module.mk
 include simulator/module.mk
 include vmm/module.mk
 include tools/module.mk
+include guest-os/module.mk
 include tests/module.mk
 include bench/module.mk
 

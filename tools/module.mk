@@ -15,3 +15,16 @@ $(B)/pgdis: $(patsubst %.c,$(OBJDIR)/%.o,$(wildcard tools/pgdis/*.c)) $(B)/libpg
 	@$(if $(V),,echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^
 PROGRAMS += $(B)/pgas $(B)/pgdis
+
+# cmsdisk: CMS disk images on the host (a library, for the unit test, plus main).
+CMSDISK_MAIN := tools/cmsdisk/cmsdisk_main.c
+CMSDISK_LIB_SRCS := $(filter-out $(CMSDISK_MAIN),$(wildcard tools/cmsdisk/*.c))
+$(B)/libcmsdisk.a: $(CMSDISK_LIB_SRCS:%.c=$(OBJDIR)/%.o)
+LIBS += $(B)/libcmsdisk.a
+$(B)/cmsdisk: $(OBJDIR)/$(CMSDISK_MAIN:.c=.o) $(B)/libcmsdisk.a
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^
+PROGRAMS += $(B)/cmsdisk
+# The unit test links the library and sees its header.
+$(B)/tests/test_cmsdisk: $(B)/libcmsdisk.a
+$(OBJDIR)/tests/unit/test_cmsdisk.o: CPPFLAGS += -Itools/cmsdisk

@@ -123,12 +123,17 @@ static int diag_yield(cp_vm *vm, uint32_t a, uint32_t *rd)
 }
 
 /* 0x0014: what the next reader READ will read: origin, name, type, id,
-   cards; 1 when the reader is empty. */
+   cards; 1 when the reader is empty, 2 when the VM's reader is not a spool
+   reader (pgvmm with one image: pgsim's host reader, where no file can come). */
 static int diag_reader_info(cp_vm *vm, uint32_t a, uint32_t *rd)
 {
     int code = block_check(vm, a, 32);
     if (code)
         return code;
+    if (!vm->dev.reader) {
+        *rd = 2;
+        return 0;
+    }
     const cp_spool_file *f = cp_spool_reader_next_file(vm);
     if (!f) {
         *rd = 1;

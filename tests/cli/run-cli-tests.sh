@@ -150,5 +150,131 @@ printf 'USER ONE\n  IPL FILE wait7.img\nUSER TWO\n  IPL FILE wait7.img\n' >"$T/g
 run "$B/pgvmm" --directory "$T/good.direct"
 check "pgvmm --directory logs on and runs every VM" '[ $rc = 0 ] && grep -q "ONE: disabled wait" "$T/err" && grep -q "TWO: disabled wait" "$T/err"'
 
+# cmsdisk: CMS disk images (guest-os/README.md); refusals leave the disk as it was.
+C="$B/cmsdisk"
+G="$(pwd)/guest-os/common"
+D="$T/cms"
+mkdir -p "$D"
+run "$C" --help
+check "cmsdisk --help shows the usage" '[ $rc = 0 ] && grep -q "^usage: cmsdisk" "$T/out"'
+run "$C"
+check "cmsdisk without a command is a usage error (2), one line" '[ $rc = 2 ] && [ "$(wc -l <"$T/err")" = 1 ]'
+run "$C" frobnicate "$D/a.disk"
+check "cmsdisk unknown command exits 2" '[ $rc = 2 ] && grep -q "unknown command: frobnicate" "$T/err"'
+run "$C" create "$D/a.disk" 64 extra
+check "cmsdisk too many arguments exits 2" '[ $rc = 2 ]'
+run "$C" create "$D/a.disk" 256
+check "cmsdisk create makes an all-zero image" '[ $rc = 0 ] && [ "$(wc -c <"$D/a.disk")" = 131072 ] && [ "$(tr -d "\000" <"$D/a.disk" | wc -c)" = 0 ]'
+run "$C" create "$D/a.disk" 16
+check "cmsdisk create refuses an existing file" '[ $rc = 1 ] && grep -q "a.disk: already exists" "$T/err" && [ "$(wc -c <"$D/a.disk")" = 131072 ]'
+run "$C" list "$D/a.disk"
+check "cmsdisk list refuses an unformatted disk" '[ $rc = 1 ] && grep -q "a.disk: not a CMS disk: no PGCMSFS1 magic" "$T/err"'
+run "$C" format "$D/a.disk" --label cms191
+check "cmsdisk format writes the header" '[ $rc = 0 ] && [ "$(head -c 8 "$D/a.disk")" = PGCMSFS1 ]'
+run "$C" format "$D/a.disk"
+check "cmsdisk format refuses to replace a file system without --force" '[ $rc = 1 ] && grep -q "already has a CMS file system" "$T/err"'
+printf 'line one\nline two' >"$T/note.txt"
+run "$C" put "$D/a.disk" "$T/note.txt" note text
+run "$C" get "$D/a.disk" NOTE TEXT "$T/note.out"
+check "cmsdisk put/get text: stored as is, final newline added" '[ $rc = 0 ] && [ "$(cat "$T/note.out")" = "$(printf "line one\nline two")" ] && [ "$(wc -c <"$T/note.out")" = 18 ]'
+asm mod <<'S'
+        .org  0x10000
+start:  svc   1
+        .asciz "Hello from a module"
+S
+run "$C" put "$D/a.disk" "$T/mod.img" hello module
+run "$C" get "$D/a.disk" hello module "$T/mod.raw"
+check "cmsdisk put/get MODULE: the bytes from 0x10000" '[ $rc = 0 ] && tail -c +65537 "$T/mod.img" | cmp -s - "$T/mod.raw"'
+run "$C" get "$D/a.disk" hello module "$T/mod.back" --image
+check "cmsdisk get --image gives the loadable image back" '[ $rc = 0 ] && cmp -s "$T/mod.img" "$T/mod.back"'
+run "$C" put "$D/a.disk" "$T/note.txt" short module
+check "cmsdisk put refuses a MODULE image that does not reach 0x10000" '[ $rc = 1 ] && grep -q "note.txt: not a MODULE image" "$T/err"'
+printf 'replaced\n' >"$T/new.txt"
+run "$C" put "$D/a.disk" "$T/new.txt" NOTE TEXT
+run "$C" list "$D/a.disk"
+check "cmsdisk list: heading, sorted lines, total; a put replaces" '[ $rc = 0 ] && [ "$(sed -n 1p "$T/out")" = "FN       FT       BLOCKS  BYTES" ] && [ "$(sed -n 2p "$T/out")" = "HELLO    MODULE        1     24" ] && [ "$(sed -n 3p "$T/out")" = "NOTE     TEXT          1      9" ] && grep -q "^2 files, 2 blocks, 33 bytes; .* label .CMS191., origin 0" "$T/out" && [ "$(wc -l <"$T/out")" = 4 ]'
+run "$C" erase "$D/a.disk" note text
+run "$C" erase "$D/a.disk" note text
+check "cmsdisk erase, then erase again is refused (1)" '[ $rc = 1 ] && grep -q "file NOTE TEXT not found" "$T/err"'
+run "$C" get "$D/a.disk" note text "$T/none.out"
+check "cmsdisk get of a missing file writes nothing" '[ $rc = 1 ] && [ ! -e "$T/none.out" ]'
+run "$C" put "$D/a.disk" "$T/new.txt" "bad.name" text
+check "cmsdisk refuses a bad name (2)" '[ $rc = 2 ] && grep -q "bad file name .bad.name." "$T/err"'
+
+# Full disk and full directory: refused, and the disk is byte for byte unchanged.
+"$C" create "$D/s.disk" 12 >/dev/null && "$C" format "$D/s.disk" --dir-blocks 1 >/dev/null
+head -c 6000 /dev/zero | tr '\000' x >"$T/big.txt"
+cp "$D/s.disk" "$T/s.before"
+run "$C" put "$D/s.disk" "$T/big.txt" big text
+check "cmsdisk full disk is refused, disk unchanged" '[ $rc = 1 ] && grep -q "disk full: BIG TEXT needs 12 blocks, the largest free run has 10" "$T/err" && cmp -s "$D/s.disk" "$T/s.before" && [ -z "$(ls "$D" | grep tmp)" ]'
+"$C" create "$D/d.disk" 64 >/dev/null && "$C" format "$D/d.disk" --dir-blocks 1 >/dev/null
+: >"$T/empty.txt"
+i=0; while [ $i -lt 16 ]; do "$C" put "$D/d.disk" "$T/empty.txt" "F$i" X 2>>"$T/fill.err" >/dev/null; i=$((i + 1)); done
+cp "$D/d.disk" "$T/d.before"
+run "$C" put "$D/d.disk" "$T/new.txt" F16 X
+check "cmsdisk full directory is refused, disk unchanged" '[ $rc = 1 ] && [ ! -s "$T/fill.err" ] && grep -q "directory full: all 16 entries are in use" "$T/err" && cmp -s "$D/d.disk" "$T/d.before"'
+"$C" put "$D/s.disk" "$T/new.txt" F0 X && "$C" put "$D/s.disk" "$T/new.txt" F1 X
+
+# Damaged images: each refused with its reason, by every command, unchanged.
+head -c 1000 /dev/zero >"$D/odd.disk"
+run "$C" list "$D/odd.disk"
+check "cmsdisk refuses a size that is not a multiple of 512" '[ $rc = 1 ] && grep -q "odd.disk: damaged disk: 1000 bytes is not a positive multiple of 512" "$T/err"'
+patch() { printf "$3" | dd of="$1" bs=1 seek="$2" conv=notrunc 2>/dev/null; }
+cp "$D/s.disk" "$D/h.disk"; patch "$D/h.disk" 8 '\000\000\000\015'
+run "$C" list "$D/h.disk"
+check "cmsdisk refuses header counts beyond the image" '[ $rc = 1 ] && grep -q "h.disk: damaged disk: the header says 13 file-system blocks from block 0, but the disk has only 12" "$T/err"'
+cp "$D/s.disk" "$D/o.disk"; patch "$D/o.disk" $((512 + 32 + 16)) '\000\000\000\002'
+cp "$D/o.disk" "$T/o.before"
+run "$C" put "$D/o.disk" "$T/new.txt" other x
+check "cmsdisk refuses overlapping extents, disk unchanged" '[ $rc = 1 ] && grep -q "o.disk: damaged disk: directory entry 1 (F1 X, blocks 2+1) overlaps entry 0 (F0 X, blocks 2+1)" "$T/err" && cmp -s "$D/o.disk" "$T/o.before"'
+cp "$D/s.disk" "$D/x.disk"; patch "$D/x.disk" $((512 + 16)) '\000\000\000\014'
+run "$C" erase "$D/x.disk" f1 x
+check "cmsdisk refuses an extent outside the data area" '[ $rc = 1 ] && grep -q "directory entry 0 (F0 X): blocks 12+1 lie outside the data area (blocks 2 to 11)" "$T/err"'
+cp "$D/s.disk" "$D/l.disk"; patch "$D/l.disk" $((512 + 24)) '\000\000\002\001'
+run "$C" get "$D/l.disk" f1 x "$T/l.out"
+check "cmsdisk refuses a length beyond its blocks" '[ $rc = 1 ] && grep -q "directory entry 0 (F0 X): length 513 is beyond its 1 blocks" "$T/err" && [ ! -e "$T/l.out" ]'
+cp "$D/s.disk" "$D/n.disk"; patch "$D/n.disk" 512 'f'
+run "$C" list "$D/n.disk"
+check "cmsdisk refuses a bad name in the directory" '[ $rc = 1 ] && grep -q "directory entry 0 has a bad file name .f0      ." "$T/err"'
+
+# A system disk: boot image at block 0, file system at 128.
+asm tiny <<S
+IPLDEV = 0x190
+        .include "$G/boot.inc"
+        .include "$G/lowcore.inc"
+        .org  0x1800                    ; beyond the 4 KiB that IPL reads
+nucleus: la   r1, msg
+        call  puts
+        li    r3, LC_CSW
+        lpsw  done(r0)
+        .align 8
+done:   .psw  W, 0x2A
+msg:    .asciz "booted beyond 4 KiB\n"
+        .include "$(pwd)/tests/programs/conio.inc"
+image_end:
+S
+run "$C" create "$D/sys.disk" 2048
+run "$C" boot "$D/sys.disk" "$T/tiny.img"
+run "$C" format "$D/sys.disk" --origin 128 --label cms190
+run "$C" put "$D/sys.disk" "$T/mod.img" HELLO MODULE
+run "$C" list "$D/sys.disk"
+check "cmsdisk system disk: boot, format --origin 128, put, list" '[ $rc = 0 ] && grep -q "^HELLO    MODULE        1     24$" "$T/out" && grep -q "label .CMS190., origin 128" "$T/out" && cmp -s -n "$(wc -c <"$T/tiny.img")" "$T/tiny.img" "$D/sys.disk"'
+head -c 70000 /dev/zero >"$T/huge.img"
+run "$C" boot "$D/sys.disk" "$T/huge.img"
+check "cmsdisk boot refuses an image that reaches the file system at 128" '[ $rc = 1 ] && grep -q "huge.img: 70000 bytes does not fit below the file system at block 128" "$T/err"'
+head -c 70000 /dev/zero | tr '\000' x >"$T/long.img"
+"$C" create "$D/long.disk" 2048 >/dev/null && "$C" boot "$D/long.disk" "$T/long.img" >/dev/null
+run "$C" format "$D/long.disk" --origin 128
+check "cmsdisk format refuses to overwrite a boot image longer than 64 KiB" '[ $rc = 1 ] && grep -q "blocks 128 to 2047 are not empty" "$T/err"'
+run "$C" boot "$D/a.disk" "$T/tiny.img"
+check "cmsdisk boot refuses a disk with a file system at block 0" '[ $rc = 1 ] && grep -q "has a CMS file system at block 0" "$T/err"'
+run "$B/pgsim" --disk 190="$D/sys.disk" --ipl 190
+check "boot.inc: pgsim IPLs the system disk and runs code past 4 KiB" '[ $rc = 42 ] && [ "$(cat "$T/out")" = "booted beyond 4 KiB" ] && [ ! -s "$T/err" ]'
+run "$B/pgvmm" --disk 190="$D/sys.disk" --ipl 190
+check "boot.inc: pgvmm does the same under CP" '[ $rc = 42 ] && [ "$(cat "$T/out")" = "booted beyond 4 KiB" ]'
+"$C" create "$D/short.disk" 8 >/dev/null && head -c 4096 "$T/tiny.img" | dd of="$D/short.disk" conv=notrunc 2>/dev/null
+run "$B/pgsim" --disk 190="$D/short.disk" --ipl 190
+check "boot.inc: an image beyond the disk ends in disabled wait 0xB3" '[ $rc = 179 ] && [ ! -s "$T/out" ]'
+
 echo "$pass passed, $failed failed"
 [ "$failed" = 0 ]
