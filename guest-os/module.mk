@@ -54,14 +54,25 @@ $(GUEST_OS)/%190.disk: $(GUEST_OS)/%.img $(B)/cmsdisk
 	$(B)/cmsdisk boot $@.new $< && \
 	mv $@.new $@ || { rm -f $@.new; exit 1; }
 
-# A fresh A-disk: all zero.
+# A fresh A-disk: all zero (sessions copy it; it is never written itself).
 $(GUEST_OS)/a191.disk: $(B)/cmsdisk
 	@$(if $(V),,echo "  CMSDISK $@")
 	$(Q)mkdir -p $(dir $@) && rm -f $@.new && \
 	$(B)/cmsdisk create $@.new $(CMSDISK_ADISK_BLOCKS) && mv $@.new $@
 
+# The classroom system's A-disks (guest-os/demo.dir): one for each CMS user,
+# formatted, with a PROFILE EXEC (guest-os/demo/cmsN.exec) that CMS runs at
+# IPL.  `make demo` makes them afresh before each run.
+$(GUEST_OS)/cms%.disk: guest-os/demo/cms%.exec | $(B)/cmsdisk
+	@$(if $(V),,echo "  CMSDISK $@")
+	$(Q)mkdir -p $(dir $@) && rm -f $@.new && \
+	$(B)/cmsdisk create $@.new 1024 && \
+	$(B)/cmsdisk format $@.new --label CMS191 && \
+	$(B)/cmsdisk put $@.new $< PROFILE EXEC && mv $@.new $@ || { rm -f $@.new; exit 1; }
+DEMO_ADISKS := $(patsubst guest-os/demo/%.exec,$(GUEST_OS)/%.disk,$(wildcard guest-os/demo/cms*.exec))
+
 GUEST_OS_TARGETS := $(GUEST_NAMES:%=$(GUEST_OS)/%.img) $(GUEST_NAMES:%=$(GUEST_OS)/%190.disk) \
-    $(GUEST_OS)/a191.disk
+    $(GUEST_OS)/a191.disk $(DEMO_ADISKS)
 .PHONY: guest-os
 guest-os: $(GUEST_OS_TARGETS)
 all: $(GUEST_OS_TARGETS)

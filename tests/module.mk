@@ -39,3 +39,13 @@ equiv-check: $(B)/pgas $(B)/pgsim $(B)/pgvmm
 	@EQUIV=$(B)/pgvmm PGAS=$(B)/pgas PGSIM=$(B)/pgsim bash tests/run-programs.sh
 	@PGAS=$(B)/pgas PGSIM=$(B)/pgsim PGVMM=$(B)/pgvmm bash tests/run-together.sh
 TESTS += equiv-check
+
+# The guest operating systems on pgsim and under pgvmm: CMS's scripted
+# sessions (and two CMS users spooling to each other), TSS's transcript, RSCS
+# printing and forwarding.
+guest-os-check: $(B)/pgas $(B)/pgsim $(B)/pgvmm $(B)/cmsdisk guest-os
+	@PGSIM=$(B)/pgsim PGVMM=$(B)/pgvmm CMS190=$(B)/guest-os/cms190.disk \
+	    A191=$(B)/guest-os/a191.disk bash tests/guest-os/run-cms.sh
+	@bash tests/guest-os/run-tss.sh
+	@RSCS_DISK=$(B)/guest-os/rscs190.disk bash tests/guest-os/run-rscs.sh
+TESTS += guest-os-check

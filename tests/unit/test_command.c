@@ -454,10 +454,11 @@ static void test_diag_reader_info(void)
     CU_ASSERT_STRING_EQUAL(area, "ALICE   ALICE   PUNCH   ");
     CU_ASSERT_EQUAL(diag(b, 0x0014, 0x2001, &rd), PG_PGM_SPECIFICATION);
     CU_ASSERT_EQUAL(diag(b, 0x0014, VX_VM_MEM - 28, &rd), PG_PGM_ADDRESSING);
+    /* a VM whose reader is no spool reader (none at all here) answers 2 */
     cp_vm *bare = cp_vm_create(c, "BARE", VX_VM_MEM, err, sizeof err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(bare);
     CU_ASSERT_EQUAL(diag(bare, 0x0014, 0x2000, &rd), 0);
-    CU_ASSERT_EQUAL(rd, 1);
+    CU_ASSERT_EQUAL(rd, 2);
     cp_free(c);
 }
 

@@ -1,0 +1,33 @@
+#!/bin/sh
+# demo.sh -- make demo: the greeting on the bare machine, then the classroom
+# system of guest-os/demo.dir under CP -- three CMS users, a TSS machine and
+# the RSCS spool service machine at once -- and what each one's console and
+# RSCS's printer show.
+set -e
+B=${B:-build}
+mkdir -p "$B/examples"
+echo "== The bare machine: pgsim runs a greeting"
+"$B/pgas" -o "$B/examples/hello.img" examples/hello.s
+"$B/pgsim" "$B/examples/hello.img"
+
+echo
+echo "== CP: pgvmm --directory guest-os/demo.dir (five VMs on one simulated PG32)"
+# fresh A-disks (each with its PROFILE EXEC) and an empty printer file
+rm -f "$B"/guest-os/cms[0-9].disk "$B/guest-os/rscs.print"
+make --no-print-directory -s $(ls guest-os/demo/cms*.exec | sed "s|guest-os/demo/\(.*\)\.exec|$B/guest-os/\1.disk|")
+rm -rf "$B/demo" && mkdir -p "$B/demo"
+status=0
+"$B/pgvmm" --directory guest-os/demo.dir --console-dir "$B/demo" --stats 2>"$B/demo/cp.log" || status=$?
+for vm in CMS1 CMS2 CMS3 TSS RSCS; do
+    echo
+    echo "-- $vm's console ($B/demo/$vm.console)"
+    cat "$B/demo/$vm.console"
+done
+echo
+echo "-- RSCS's printer ($B/guest-os/rscs.print)"
+cat "$B/guest-os/rscs.print"
+echo
+echo "-- how each VM ended, and CP's statistics ($B/demo/cp.log)"
+grep -v ': emulated ' "$B/demo/cp.log"
+# RSCS, a service machine, ends waiting for more files: pgvmm's status 1
+[ "$status" -le 1 ]
