@@ -48,4 +48,5 @@ guest-os-check: $(B)/pgas $(B)/pgsim $(B)/pgvmm $(B)/cmsdisk guest-os
 	    A191=$(B)/guest-os/a191.disk bash tests/guest-os/run-cms.sh
 	@bash tests/guest-os/run-tss.sh
 	@RSCS_DISK=$(B)/guest-os/rscs190.disk bash tests/guest-os/run-rscs.sh
+	@B=$(B) bash tests/guest-os/run-classroom.sh
 TESTS += guest-os-check
