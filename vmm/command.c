@@ -12,23 +12,61 @@
 #include <strings.h>
 
 #include "cp_priv.h"
+#include "operator.h"
 
 /* The commands, alphabetically.  No two rows may accept the same word
    (test_command checks it). */
 static const cp_command_def commands[] = {
+    {.name = "AUTOLOG", .abbrev = 2, .fn = cp_cmd_autolog, .priv = CP_PRIV_OPERATOR,
+     .syntax = "AUTOLOG name", .help = "log on a user of the directory and IPL it"},
+    {.name = "BEGIN", .abbrev = 1, .fn = cp_cmd_begin, .priv = CP_PRIV_OPERATOR,
+     .syntax = "BEGIN [addr] [vm]",
+     .help = "resume a stopped VM (at addr); in batch mode the VMs then run as RUN"},
+    {.name = "BREAK", .abbrev = 2, .fn = cp_cmd_break, .priv = CP_PRIV_OPERATOR,
+     .syntax = "BREAK addr|TRAP class|mnemonic|LIST|CLEAR [vm]",
+     .help = "stop at an instruction address, or when CP is entered for a trap"},
     {.name = "CLOSE", .abbrev = 1, .fn = cp_cmd_close, .priv = CP_PRIV_ANY,
      .syntax = "CLOSE PUNCH|PRINTER",
      .help = "close the file being punched or spooled to the printer, and send it"},
+    {.name = "DISPLAY", .abbrev = 1, .fn = cp_cmd_display, .priv = CP_PRIV_OPERATOR,
+     .syntax = "DISPLAY PSW|G[reg]|CR|STORAGE addr[.len|-end]|I addr[.n] [vm]",
+     .help = "show the PSW, registers, control registers, storage, instructions"},
     {.name = "HELP", .abbrev = 1, .fn = cp_cmd_help, .priv = CP_PRIV_ANY,
      .syntax = "HELP [command]", .help = "list the CP commands, or describe one"},
+    {.name = "IPL", .abbrev = 1, .fn = cp_cmd_ipl, .priv = CP_PRIV_OPERATOR,
+     .syntax = "IPL dev|file [vm]", .help = "reset a VM and IPL it from a disk or an image file"},
+    {.name = "LOGON", .abbrev = 1, .fn = cp_cmd_logon, .priv = CP_PRIV_OPERATOR,
+     .syntax = "LOGON name", .help = "log on a user of the directory, IPL it and select it"},
     {.name = "MSG", .abbrev = 1, .fn = cp_cmd_msg, .priv = CP_PRIV_ANY,
      .syntax = "MSG vm text", .help = "write a message on a VM's console"},
     {.name = "QUERY", .abbrev = 1, .fn = cp_cmd_query, .priv = CP_PRIV_ANY,
-     .syntax = "QUERY NAMES|TIME|READER [vm]",
-     .help = "the VMs and their states; virtual and real time; the reader's files"},
+     .syntax = "QUERY NAMES|VM name|TIME|DASD|READER|STATS [vm]",
+     .help = "VMs, one VM, time, minidisks, reader files, statistics"},
+    {.name = "RUN", .abbrev = 1, .fn = cp_cmd_run, .priv = CP_PRIV_OPERATOR,
+     .syntax = "RUN [cycles]",
+     .help = "batch: let the VMs run that many real cycles, or until all wait or stop"},
+    {.name = "SEND", .abbrev = 3, .fn = cp_cmd_send, .priv = CP_PRIV_OPERATOR,
+     .syntax = "SEND vm line", .help = "batch: type a line into a VM's console"},
+    {.name = "SET", .abbrev = 3, .fn = cp_cmd_set, .priv = CP_PRIV_OPERATOR,
+     .syntax = "SET VM name", .help = "select the VM that commands without a vm operand use"},
+    {.name = "SHUTDOWN", .abbrev = 8, .fn = cp_cmd_shutdown, .priv = CP_PRIV_OPERATOR,
+     .syntax = "SHUTDOWN", .help = "end the session: close every VM's devices"},
     {.name = "SPOOL", .abbrev = 2, .fn = cp_cmd_spool, .priv = CP_PRIV_ANY,
      .syntax = "SPOOL PUNCH TO vm|*  or  SPOOL PRINTER TO vm|*|OFF",
      .help = "where the punch's (printer's) closed files go"},
+    {.name = "STEP", .abbrev = 4, .fn = cp_cmd_step, .priv = CP_PRIV_OPERATOR,
+     .syntax = "STEP [n] [vm]",
+     .help = "execute n instructions (1), showing each and the registers it changed"},
+    {.name = "STOP", .abbrev = 4, .fn = cp_cmd_stop, .priv = CP_PRIV_OPERATOR,
+     .syntax = "STOP [vm]", .help = "stop a VM at its next instruction"},
+    {.name = "STORE", .abbrev = 2, .fn = cp_cmd_store, .priv = CP_PRIV_OPERATOR,
+     .syntax = "STORE G reg value|STORAGE addr value|PSW flags addr [vm]",
+     .help = "change a register, a word of storage or the PSW (hex)"},
+    {.name = "SYSTEM", .abbrev = 3, .fn = cp_cmd_system, .priv = CP_PRIV_OPERATOR,
+     .syntax = "SYSTEM RESET [vm]", .help = "reset a VM: registers and storage zero, not IPLed"},
+    {.name = "TRACE", .abbrev = 3, .fn = cp_cmd_trace, .priv = CP_PRIV_OPERATOR,
+     .syntax = "TRACE SVC|PROGRAM|EXTERNAL|IO|PRIV|INSTRUCT|ALL|END [vm]",
+     .help = "print each trap of those classes as CP handles it (ALL: every trap class)"},
     {.name = "TRANSFER", .abbrev = 5, .fn = cp_cmd_transfer, .priv = CP_PRIV_ANY,
      .syntax = "TRANSFER [id] TO vm", .help = "move a file of your reader to another VM's reader"},
 };
@@ -194,9 +232,9 @@ const cp_command_def *cp_command_lookup(const char *word, size_t len)
 }
 
 /* Find the command, check the issuer may use it, run it. */
-int cp_command(cp *c, cp_vm *issuer, const char *line, cp_out *out)
+static int run_command(cp *c, cp_vm *issuer, cp_operator *op, const char *line, cp_out *out)
 {
-    cp_cmd x = {.c = c, .issuer = issuer, .out = out, .p = line};
+    cp_cmd x = {.c = c, .issuer = issuer, .out = out, .p = line, .op = op};
     char name[CP_WORD_MAX];
     if (!cp_cmd_word(&x, name, true))
         return CP_RC_OK;            /* an empty line does nothing */
@@ -209,6 +247,71 @@ int cp_command(cp *c, cp_vm *issuer, const char *line, cp_out *out)
         return cp_cmd_error(&x, CP_RC_NOT_AUTHORIZED, "only the operator may do that");
     int rc = x.def->fn(&x);
     return rc == CP_RC_OK && out->failed ? CP_RC_NO_MEMORY : rc;
+}
+
+/* A command from a VM (DIAGNOSE) or the operator without a console. */
+int cp_command(cp *c, cp_vm *issuer, const char *line, cp_out *out)
+{
+    return run_command(c, issuer, NULL, line, out);
+}
+
+/* A command from the operator's console; trap events it causes go to out. */
+int cp_command_op(cp *c, cp_operator *op, const char *line, cp_out *out)
+{
+    cp_out *saved = op->events;
+    op->events = out;
+    int rc = run_command(c, NULL, op, line, out);
+    op->events = saved;
+    return rc;
+}
+
+/* ---- operands the operator's commands share --------------------------------- */
+
+/* The named VM, the selected one, the issuer, or the only one. */
+cp_vm *cp_cmd_target(cp_cmd *x, const char *name, int *rc)
+{
+    cp_vm *vm = NULL;
+    if (name) {
+        if (!(vm = cp_vm_find(x->c, name)))
+            *rc = cp_cmd_error(x, CP_RC_NOT_FOUND, "no VM named %s", name);
+        return vm;
+    }
+    if (x->op && x->op->selected)
+        return x->op->selected;
+    if (x->issuer)
+        return x->issuer;
+    if (cp_vm_count(x->c) == 1)
+        return cp_vm_at(x->c, 0);
+    *rc = cp_cmd_error(x, CP_RC_OPERAND, "which VM? name one or SET VM name");
+    return NULL;
+}
+
+/* 1-8 hex digits. */
+bool cp_parse_hex(const char *w, uint32_t *v)
+{
+    size_t n = strlen(w);
+    if (n == 0 || n > 8 || strspn(w, "0123456789abcdefABCDEF") != n)
+        return false;
+    *v = (uint32_t)strtoul(w, NULL, 16);
+    return true;
+}
+
+/* 1..max in decimal. */
+bool cp_parse_count(const char *w, uint64_t max, uint64_t *v)
+{
+    size_t n = strlen(w);
+    if (n == 0 || n > 19 || strspn(w, "0123456789") != n)
+        return false;
+    *v = strtoull(w, NULL, 10);
+    return *v >= 1 && *v <= max;
+}
+
+/* Commands that need the operator's console. */
+int cp_cmd_need_op(cp_cmd *x)
+{
+    if (x->op)
+        return CP_RC_OK;
+    return cp_cmd_error(x, CP_RC_NOT_NOW, "needs the operator's console (pgvmm --batch or the monitor)");
 }
 
 /* ---- HELP ------------------------------------------------------------------ */

@@ -16,11 +16,13 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "spool.h"                  /* CP_RC_* return codes */
 
 typedef struct cp cp;
 typedef struct cp_vm cp_vm;
+typedef struct cp_operator cp_operator;
 
 /* Response text: lines, each ending in '\n'. */
 typedef struct cp_out {
@@ -67,6 +69,7 @@ struct cp_cmd {
     cp_out *out;
     const cp_command_def *def;
     const char *p;                  /* the operands not read yet */
+    cp_operator *op;                /* the operator's console (operator.h), or NULL */
 };
 
 /* The table, in order (HELP lists it; tests check abbreviations). */
@@ -90,12 +93,42 @@ int cp_cmd_end(cp_cmd *x);
 /* The issuer's name as messages show it (OPERATOR for the operator). */
 const char *cp_cmd_issuer_name(const cp_cmd *x);
 
+/* Run one command line with the operator's console op (selected VM,
+   directory, traces, batch mode): operator.h's entry point. */
+int cp_command_op(cp *c, cp_operator *op, const char *line, cp_out *out);
+
+/* The VM a command works on: the one named by name (NULL: none given), else
+   the operator's selected VM, else the issuing VM, else the only VM.  NULL
+   after an error message (rc in *rc). */
+cp_vm *cp_cmd_target(cp_cmd *x, const char *name, int *rc);
+/* A hexadecimal operand of 1-8 digits. */
+bool cp_parse_hex(const char *w, uint32_t *v);
+/* A decimal operand, 1..max. */
+bool cp_parse_count(const char *w, uint64_t max, uint64_t *v);
+/* Refuse a command that needs the operator's console (batch or panel). */
+int cp_cmd_need_op(cp_cmd *x);
+
 /* The handlers (cmd_*.c). */
+int cp_cmd_autolog(cp_cmd *x);
+int cp_cmd_begin(cp_cmd *x);
+int cp_cmd_break(cp_cmd *x);
 int cp_cmd_close(cp_cmd *x);
+int cp_cmd_display(cp_cmd *x);
 int cp_cmd_help(cp_cmd *x);
+int cp_cmd_ipl(cp_cmd *x);
+int cp_cmd_logon(cp_cmd *x);
 int cp_cmd_msg(cp_cmd *x);
 int cp_cmd_query(cp_cmd *x);
+int cp_cmd_run(cp_cmd *x);
+int cp_cmd_send(cp_cmd *x);
+int cp_cmd_set(cp_cmd *x);
+int cp_cmd_shutdown(cp_cmd *x);
 int cp_cmd_spool(cp_cmd *x);
+int cp_cmd_step(cp_cmd *x);
+int cp_cmd_stop(cp_cmd *x);
+int cp_cmd_store(cp_cmd *x);
+int cp_cmd_system(cp_cmd *x);
+int cp_cmd_trace(cp_cmd *x);
 int cp_cmd_transfer(cp_cmd *x);
 
 #endif

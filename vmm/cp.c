@@ -65,6 +65,7 @@ static void handle_trap(cp_vm *vm, const pg_interrupt *irq)
         vm->has_pending = true;
         vm->skip_trap_hook = true;
         vm->state = CP_VM_STOPPED;
+        vm->stop_reason = CP_STOP_TRAP;
         return;
     }
     const char *outcome;
@@ -124,10 +125,17 @@ static pg_hook_action trap_entry(void *ctx, pg_machine *m, const pg_interrupt *i
     return PG_HOOK_RESUME;
 }
 
-/* Run one VM for at most one slice of real time.  The VM stays loaded in
-   the real machine afterwards (reloading the same VM for its next slice
-   would be wasted work); the next dispatch of another VM unloads it. */
-static void dispatch(cp *c, cp_vm *vm)
+/* Is there a breakpoint at addr? */
+static bool at_break(const cp_vm *vm, uint32_t addr)
+{
+    for (int i = 0; i < vm->nbreaks; i++)
+        if (vm->breaks[i] == addr)
+            return true;
+    return false;
+}
+
+/* Make vm the VM on the real machine and start counting a dispatch. */
+static void begin_dispatch(cp *c, cp_vm *vm)
 {
     if (c->current != vm) {
         if (c->current)
@@ -144,6 +152,64 @@ static void dispatch(cp *c, cp_vm *vm)
         handle_trap(vm, &vm->pending);
     }
     cp_vm_boundary(vm);
+}
+
+/* End a dispatch: charge real time, count direct instructions. */
+static void end_dispatch(cp *c, cp_vm *vm)
+{
+    uint64_t ran = cp_vm_now(vm) - c->dispatch_tod - (vm->stats.wait_cycles - c->dispatch_waits);
+    c->real_time += ran + c->traps * CP_TRAP_CYCLES;
+    cp_vm_account(vm);
+}
+
+/* All interrupts reflected into a VM so far. */
+static uint64_t reflections(const cp_vm *vm)
+{
+    uint64_t n = 0;
+    for (int i = 0; i < PG_INT_CLASSES; i++)
+        n += vm->stats.reflected[i];
+    return n;
+}
+
+/* Execute one instruction of the VM on the real machine: steps of the real
+   machine until the guest completed an instruction or got an interrupt
+   (hidden shadow faults are not steps of the guest). */
+static void step_guest(cp *c, cp_vm *vm)
+{
+    uint64_t done = cp_vm_icount(vm), taken = reflections(vm);
+    c->run_end = CP_NEVER;
+    while (vm->state == CP_VM_READY && cp_vm_icount(vm) == done && reflections(vm) == taken) {
+        pg_step(c->m, NULL);
+        if (vm->state == CP_VM_READY)
+            cp_vm_boundary(vm);
+    }
+}
+
+/* Execute exactly one instruction of a READY or STOPPED VM (vmm.h). */
+bool cp_vm_step(cp_vm *vm)
+{
+    cp *c = vm->cp;
+    if (vm->state != CP_VM_READY && vm->state != CP_VM_STOPPED)
+        return false;
+    vm->state = CP_VM_READY;
+    vm->skip_break = false;
+    begin_dispatch(c, vm);
+    if (vm->state == CP_VM_READY)
+        step_guest(c, vm);
+    end_dispatch(c, vm);
+    if (vm->state == CP_VM_READY) {
+        vm->state = CP_VM_STOPPED;
+        vm->stop_reason = CP_STOP_STEP;
+    }
+    return true;
+}
+
+/* Run one VM for at most one slice of real time.  The VM stays loaded in
+   the real machine afterwards (reloading the same VM for its next slice
+   would be wasted work); the next dispatch of another VM unloads it. */
+static void dispatch(cp *c, cp_vm *vm)
+{
+    begin_dispatch(c, vm);
     while (vm->state == CP_VM_READY && !vm->stop_requested && !vm->dev_yield && !c->stop_run) {
         uint64_t now = cp_vm_now(vm);
         uint64_t used = now - c->dispatch_tod - (vm->stats.wait_cycles - c->dispatch_waits) +
@@ -156,15 +222,25 @@ static void dispatch(cp *c, cp_vm *vm)
             end = event;
         if (vm->max_cycles < end)
             end = vm->max_cycles;
+        if (vm->nbreaks) {          /* breakpoints: one instruction at a time */
+            if (!vm->skip_break && at_break(vm, cp_vm_addr(vm))) {
+                vm->state = CP_VM_STOPPED;
+                vm->stop_reason = CP_STOP_BREAKPOINT;
+                break;
+            }
+            vm->skip_break = false;
+            step_guest(c, vm);
+            continue;
+        }
         c->run_end = end;
         pg_run(c->m, end - now);
         cp_vm_boundary(vm);
     }
-    uint64_t ran = cp_vm_now(vm) - c->dispatch_tod - (vm->stats.wait_cycles - c->dispatch_waits);
-    c->real_time += ran + c->traps * CP_TRAP_CYCLES;
-    cp_vm_account(vm);
-    if (vm->stop_requested && vm->state == CP_VM_READY)
+    end_dispatch(c, vm);
+    if (vm->stop_requested && vm->state == CP_VM_READY) {
         vm->state = CP_VM_STOPPED;
+        vm->stop_reason = vm->has_pending ? CP_STOP_TRAP : CP_STOP_OPERATOR;
+    }
     vm->stop_requested = false;
 }
 

@@ -64,6 +64,10 @@ struct cp_vm {
     bool dev_yield;                 /* DIAGNOSE yield: end this dispatch */
     bool skip_trap_hook;            /* resume a trap a hook stopped before */
     bool has_pending;               /* a trap stopped before CP handled it */
+    uint32_t breaks[CP_MAX_BREAKS];
+    int nbreaks;
+    bool skip_break;                /* resume: run the instruction at a breakpoint */
+    cp_stop_reason stop_reason;
     pg_interrupt pending;
     cp_vm_stats stats;
 };

@@ -67,6 +67,7 @@ static void reflect_pending(cp_vm *vm, pg_int_class cls, uint32_t code, const ui
         vm->has_pending = true;
         vm->skip_trap_hook = true;
         vm->state = CP_VM_STOPPED;
+        vm->stop_reason = CP_STOP_TRAP;
         return;
     }
     cp_reflect(vm, cls, code, 0, csw);

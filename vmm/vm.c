@@ -210,9 +210,12 @@ const char *cp_vm_state_name(cp_vm_state s)
     return (unsigned)s < sizeof names / sizeof names[0] ? names[s] : "?";
 }
 
-/* The outside event a blocked VM waited for has come; or BEGIN after a stop. */
+/* The outside event a blocked VM waited for has come; or BEGIN after a stop
+   (from a breakpoint: the instruction there runs without stopping again). */
 void cp_vm_wake(cp_vm *vm)
 {
+    if (vm->state == CP_VM_STOPPED && vm->stop_reason == CP_STOP_BREAKPOINT)
+        vm->skip_break = true;
     if (vm->state == CP_VM_BLOCKED || vm->state == CP_VM_STOPPED) {
         vm->state = CP_VM_READY;
         vm->block = CP_BLOCK_NONE;
@@ -222,10 +225,55 @@ void cp_vm_wake(cp_vm *vm)
 /* Stop a VM at its next boundary. */
 void cp_vm_stop(cp_vm *vm)
 {
-    if (vm->cp->current == vm)
+    if (vm->cp->current == vm && vm->state == CP_VM_READY) {
         vm->stop_requested = true;
-    else if (vm->state == CP_VM_READY || vm->state == CP_VM_BLOCKED)
+    } else if (vm->state == CP_VM_READY || vm->state == CP_VM_BLOCKED) {
         vm->state = CP_VM_STOPPED;
+        vm->stop_reason = CP_STOP_OPERATOR;
+    }
+}
+
+/* Why a stopped VM stopped. */
+cp_stop_reason cp_vm_stop_reason(const cp_vm *vm)
+{
+    return vm->stop_reason;
+}
+
+/* Set an instruction breakpoint. */
+bool cp_vm_break_add(cp_vm *vm, uint32_t addr)
+{
+    if (vm->nbreaks == CP_MAX_BREAKS)
+        return false;
+    for (int i = 0; i < vm->nbreaks; i++)
+        if (vm->breaks[i] == addr)
+            return false;
+    vm->breaks[vm->nbreaks++] = addr;
+    return true;
+}
+
+/* Remove an instruction breakpoint; false if there was none at addr. */
+bool cp_vm_break_remove(cp_vm *vm, uint32_t addr)
+{
+    for (int i = 0; i < vm->nbreaks; i++)
+        if (vm->breaks[i] == addr) {
+            vm->breaks[i] = vm->breaks[--vm->nbreaks];
+            return true;
+        }
+    return false;
+}
+
+/* Remove every instruction breakpoint. */
+void cp_vm_break_clear(cp_vm *vm)
+{
+    vm->nbreaks = 0;
+}
+
+/* The breakpoints (at most max of them); returns how many there are. */
+int cp_vm_break_list(const cp_vm *vm, uint32_t *addrs, int max)
+{
+    for (int i = 0; i < vm->nbreaks && i < max; i++)
+        addrs[i] = vm->breaks[i];
+    return vm->nbreaks;
 }
 
 /* The architected registers (the VM is not running). */

@@ -127,6 +127,27 @@ void cp_vm_wake(cp_vm *vm);
 /* Stop a VM at its next instruction boundary (operator STOP). */
 void cp_vm_stop(cp_vm *vm);
 
+/* Execute exactly one instruction of a READY or STOPPED VM (an emulated
+   instruction counts; hidden shadow faults do not), taking the interrupts
+   the bare machine would take at the boundaries around it.  The VM is left
+   STOPPED unless it ended or blocked.  False if it could not step (ended,
+   blocked, not IPLed). */
+bool cp_vm_step(cp_vm *vm);
+
+/* Instruction breakpoints: a VM stops (STOPPED) before executing an
+   instruction at addr (the address its PSW holds).  When it is resumed
+   (cp_vm_wake) it executes that instruction without stopping again.
+   A VM with breakpoints runs one instruction at a time (slower). */
+#define CP_MAX_BREAKS 16
+bool cp_vm_break_add(cp_vm *vm, uint32_t addr);    /* false: full, or already set */
+bool cp_vm_break_remove(cp_vm *vm, uint32_t addr);
+void cp_vm_break_clear(cp_vm *vm);
+int cp_vm_break_list(const cp_vm *vm, uint32_t *addrs, int max);
+
+/* Why a STOPPED VM stopped. */
+typedef enum { CP_STOP_OPERATOR, CP_STOP_BREAKPOINT, CP_STOP_TRAP, CP_STOP_STEP } cp_stop_reason;
+cp_stop_reason cp_vm_stop_reason(const cp_vm *vm);
+
 /* The virtual CPU.  Valid whenever cp_run is not running this VM. */
 void cp_vm_get_state_regs(const cp_vm *vm, pg_arch_state *s);
 uint32_t cp_vm_get_gpr(const cp_vm *vm, unsigned n);
