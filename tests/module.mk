@@ -2,7 +2,7 @@
 # on pgsim against expected output.
 UNIT_TEST_SRCS := $(wildcard tests/unit/test_*.c)
 UNIT_TESTS := $(UNIT_TEST_SRCS:tests/unit/%.c=$(B)/tests/%)
-TEST_LIBS := $(B)/libpgasm.a $(B)/libpgtools.a $(B)/libvmm.a $(B)/libpgfront.a $(B)/libpgsim.a $(B)/libisa.a
+TEST_LIBS := $(B)/libpgasm.a $(B)/libvmm.a $(B)/libpgfront.a $(B)/libpgtools.a $(B)/libpgsim.a $(B)/libisa.a
 
 $(B)/tests/test_%: $(OBJDIR)/tests/unit/test_%.o $(OBJDIR)/tests/unit/runner.o $(TEST_LIBS)
 	@mkdir -p $(dir $@)
@@ -50,3 +50,4 @@ guest-os-check: $(B)/pgas $(B)/pgsim $(B)/pgvmm $(B)/cmsdisk guest-os
 	@RSCS_DISK=$(B)/guest-os/rscs190.disk bash tests/guest-os/run-rscs.sh
 	@B=$(B) bash tests/guest-os/run-classroom.sh
 TESTS += guest-os-check
+include tests/monitor/module.mk

@@ -23,7 +23,7 @@ static const cp_command_def commands[] = {
      .syntax = "BEGIN [addr] [vm]",
      .help = "resume a stopped VM (at addr); in batch mode the VMs then run as RUN"},
     {.name = "BREAK", .abbrev = 2, .fn = cp_cmd_break, .priv = CP_PRIV_OPERATOR,
-     .syntax = "BREAK addr|TRAP class|mnemonic|LIST|CLEAR [vm]",
+     .syntax = "BREAK addr|label|TRAP class|mnemonic|LIST|CLEAR [vm]",
      .help = "stop at an instruction address, or when CP is entered for a trap"},
     {.name = "CLOSE", .abbrev = 1, .fn = cp_cmd_close, .priv = CP_PRIV_ANY,
      .syntax = "CLOSE PUNCH|PRINTER",
@@ -40,8 +40,8 @@ static const cp_command_def commands[] = {
     {.name = "MSG", .abbrev = 1, .fn = cp_cmd_msg, .priv = CP_PRIV_ANY,
      .syntax = "MSG vm text", .help = "write a message on a VM's console"},
     {.name = "QUERY", .abbrev = 1, .fn = cp_cmd_query, .priv = CP_PRIV_ANY,
-     .syntax = "QUERY NAMES|VM name|TIME|DASD|READER|STATS [vm]",
-     .help = "VMs, one VM, time, minidisks, reader files, statistics"},
+     .syntax = "QUERY NAMES|VM|TIME|DASD|READER|STATS [vm]",
+     .help = "the VMs; one VM; time; minidisks; reader files; statistics"},
     {.name = "RUN", .abbrev = 1, .fn = cp_cmd_run, .priv = CP_PRIV_OPERATOR,
      .syntax = "RUN [cycles]",
      .help = "batch: let the VMs run that many real cycles, or until all wait or stop"},
@@ -73,6 +73,7 @@ static const cp_command_def commands[] = {
 
 /* ---- the response buffer ---------------------------------------------------- */
 
+/* An empty response. */
 void cp_out_init(cp_out *o)
 {
     *o = (cp_out){0};
@@ -211,6 +212,7 @@ const char *cp_cmd_issuer_name(const cp_cmd *x)
 
 /* ---- the table ---------------------------------------------------------- */
 
+/* The table and its length. */
 const cp_command_def *cp_command_table(size_t *count)
 {
     *count = sizeof commands / sizeof commands[0];

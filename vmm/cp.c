@@ -193,10 +193,13 @@ bool cp_vm_step(cp_vm *vm)
         return false;
     vm->state = CP_VM_READY;
     vm->skip_break = false;
+    bool resumes_trap = vm->has_pending;    /* then handling that trap is the step */
+    c->running = vm;
     begin_dispatch(c, vm);
-    if (vm->state == CP_VM_READY)
+    if (vm->state == CP_VM_READY && !resumes_trap)
         step_guest(c, vm);
     end_dispatch(c, vm);
+    c->running = NULL;
     if (vm->state == CP_VM_READY) {
         vm->state = CP_VM_STOPPED;
         vm->stop_reason = CP_STOP_STEP;
@@ -209,6 +212,7 @@ bool cp_vm_step(cp_vm *vm)
    would be wasted work); the next dispatch of another VM unloads it. */
 static void dispatch(cp *c, cp_vm *vm)
 {
+    c->running = vm;
     begin_dispatch(c, vm);
     while (vm->state == CP_VM_READY && !vm->stop_requested && !vm->dev_yield && !c->stop_run) {
         uint64_t now = cp_vm_now(vm);
@@ -237,6 +241,7 @@ static void dispatch(cp *c, cp_vm *vm)
         cp_vm_boundary(vm);
     }
     end_dispatch(c, vm);
+    c->running = NULL;
     if (vm->stop_requested && vm->state == CP_VM_READY) {
         vm->state = CP_VM_STOPPED;
         vm->stop_reason = vm->has_pending ? CP_STOP_TRAP : CP_STOP_OPERATOR;

@@ -91,7 +91,8 @@ struct cp {
     int rr;                         /* round-robin position */
 
     /* the dispatch in progress */
-    cp_vm *current;
+    cp_vm *current;                 /* the VM loaded in the real machine */
+    cp_vm *running;                 /* the VM being run right now (in cp_run/cp_vm_step) */
     uint64_t dispatch_tod;          /* VM time at dispatch */
     uint64_t run_end;               /* VM time at which this dispatch must end */
     uint64_t traps;                 /* traps during this dispatch */

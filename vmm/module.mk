@@ -6,7 +6,7 @@ $(B)/libvmm.a: $(VMM_SRCS:%.c=$(OBJDIR)/%.o)
 LIBS += $(B)/libvmm.a
 
 PGVMM_SRCS := $(wildcard vmm/pgvmm/*.c)
-$(B)/pgvmm: $(PGVMM_SRCS:%.c=$(OBJDIR)/%.o) $(B)/libvmm.a $(B)/libpgfront.a $(B)/libpgsim.a $(B)/libisa.a
+$(B)/pgvmm: $(PGVMM_SRCS:%.c=$(OBJDIR)/%.o) $(B)/libvmm.a $(B)/libpgfront.a $(B)/libpgtools.a $(B)/libpgsim.a $(B)/libisa.a
 	@$(if $(V),,echo "  LD      $@")
 	$(Q)$(CC) $(LDFLAGS) -o $@ $^
 PROGRAMS += $(B)/pgvmm

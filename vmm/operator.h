@@ -20,6 +20,7 @@
 #include "command.h"
 #include "directory.h"
 #include "isa.h"
+#include "symfile.h"
 #include "vmm.h"
 
 /* Trap classes TRACE and BREAK TRAP name. */
@@ -39,6 +40,7 @@ typedef struct cp_op_vm {
     unsigned break_classes;         /* CP_TC_* that stop the VM before CP handles them */
     bool break_ops[PG_OP_COUNT];    /* instructions that do */
     uint64_t console_seen;          /* console output bytes shown */
+    pg_symtab *syms;                /* the labels of its image, or NULL */
 } cp_op_vm;
 
 struct cp_operator {
@@ -62,11 +64,18 @@ cp_op_vm *cp_operator_vm(cp_operator *op, const cp_vm *vm);
    newline only when flush (the end of a batch). */
 void cp_operator_console(cp_operator *op, cp_out *out, bool flush);
 
+/* Name the VM's addresses with the labels of the symbol file beside
+   image_path (none if there is no such file). */
+void cp_operator_set_symbols(cp_operator *op, cp_vm *vm, const char *image_path);
+/* Disassemble word at addr with the VM's labels into buf. */
+void cp_operator_disassemble(cp_operator *op, cp_vm *vm, uint32_t word, uint32_t addr,
+                             char *buf, size_t n);
 /* One line about a trap event (TRACE, BREAK TRAP). */
-void cp_operator_event_line(cp_out *out, const char *what, const cp_trap_event *ev);
-/* Disassemble the guest instruction at the VM's PSW into buf ("" when the
-   word cannot be read: translation on, or beyond storage). */
-void cp_operator_insn_at(cp_vm *vm, uint32_t addr, char *buf, size_t n);
+void cp_operator_event_line(cp_operator *op, cp_out *out, const char *what,
+                            const cp_trap_event *ev);
+/* The guest instruction at addr ("WORD disassembly") into buf ("" when it
+   cannot be read: translation on, or beyond storage). */
+void cp_operator_insn_at(cp_operator *op, cp_vm *vm, uint32_t addr, char *buf, size_t n);
 /* Advance the VMs by budget real cycles (RUN, BEGIN); VMs traced with
    INSTRUCT are stepped one instruction at a time instead.  Reports VMs whose
    state changed. */

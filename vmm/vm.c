@@ -225,8 +225,8 @@ void cp_vm_wake(cp_vm *vm)
 /* Stop a VM at its next boundary. */
 void cp_vm_stop(cp_vm *vm)
 {
-    if (vm->cp->current == vm && vm->state == CP_VM_READY) {
-        vm->stop_requested = true;
+    if (vm->cp->running == vm && vm->state == CP_VM_READY) {
+        vm->stop_requested = true;  /* at its next boundary */
     } else if (vm->state == CP_VM_READY || vm->state == CP_VM_BLOCKED) {
         vm->state = CP_VM_STOPPED;
         vm->stop_reason = CP_STOP_OPERATOR;

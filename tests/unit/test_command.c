@@ -91,7 +91,7 @@ static void test_query_names(void)
     CMD(c, a, "q n", CP_RC_OK, want);
     CMD(c, NULL, "Query Nam", CP_RC_OK, want);
     CMD(c, NULL, "\tQ\tNAMES\r\n", CP_RC_OK, want);
-    CMD(c, NULL, "QUERY", CP_RC_OPERAND, "QUERY: missing operand: NAMES, TIME or READER\n");
+    CMD(c, NULL, "QUERY", CP_RC_OPERAND, "QUERY: missing operand: NAMES, VM, TIME, DASD, READER or STATS\n");
     CMD(c, NULL, "QUERY FOO", CP_RC_OPERAND, "QUERY: unknown operand FOO\n");
     CMD(c, NULL, "QUERY NAMES X", CP_RC_OPERAND, "QUERY: unexpected operand X\n");
     cp_free(c);
@@ -270,8 +270,8 @@ static void test_help(void)
     CMD(c, NULL, "HELP MSG", CP_RC_OK,
         "MSG vm text                              (M) write a message on a VM's console\n");
     CMD(c, NULL, "help q", CP_RC_OK,
-        "QUERY NAMES|TIME|READER [vm]             (Q) the VMs and their states; virtual and "
-        "real time; the reader's files\n");
+        "QUERY NAMES|VM|TIME|DASD|READER|STATS [vm] (Q) the VMs; one VM; time; minidisks; "
+        "reader files; statistics\n");
     CMD(c, NULL, "HELP FOO", CP_RC_NOT_FOUND, "HELP: unknown command FOO\n");
     CMD(c, NULL, "HELP MSG X", CP_RC_OPERAND, "HELP: unexpected operand X\n");
     cp_out out;

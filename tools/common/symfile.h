@@ -77,6 +77,9 @@ const char *pg_symtab_lookup(void *ctx, uint32_t addr, uint32_t *offset);
 /* The number of labels: they are syms[0 .. count) of a table in lookup order. */
 size_t pg_symtab_label_count(const pg_symtab *tab);
 
+/* The value of the label ('T') of that name (case-sensitive); false if none. */
+bool pg_symtab_find(const pg_symtab *tab, const char *name, uint32_t *value);
+
 /* Index of the first label whose value is >= addr (the label count if none). */
 size_t pg_symtab_label_index(const pg_symtab *tab, uint32_t addr);
 

@@ -90,3 +90,14 @@ const char *pg_symtab_lookup(void *ctx, uint32_t addr, uint32_t *offset)
         *offset = addr - value;
     return s->name;
 }
+
+/* The value of the label of that name. */
+bool pg_symtab_find(const pg_symtab *tab, const char *name, uint32_t *value)
+{
+    for (size_t i = 0; i < tab->count; i++)
+        if (tab->syms[i].kind == 'T' && strcmp(tab->syms[i].name, name) == 0) {
+            *value = tab->syms[i].value;
+            return true;
+        }
+    return false;
+}

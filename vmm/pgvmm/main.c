@@ -54,6 +54,14 @@ static void unique_name(cp *c, const char *path, char name[CP_NAME_MAX + 1])
 static bool setup_guest(cp *c, const pgvmm_options *o, const char *path, bool single,
                         char *err, size_t n)
 {
+    return pgvmm_setup_guest(c, o, path, single, CP_INPUT_NONE, err, n);
+}
+
+/* Log on one VM for an image (or the --ipl disk) and IPL it; consoles of
+   CP's kind take their input as input says. */
+bool pgvmm_setup_guest(cp *c, const pgvmm_options *o, const char *path, bool single,
+                       int input, char *err, size_t n)
+{
     char name[CP_NAME_MAX + 1];
     unique_name(c, path, name);
     cp_vm *vm = cp_vm_create(c, name, o->sim.mem, err, n);
@@ -72,7 +80,7 @@ static bool setup_guest(cp *c, const pgvmm_options *o, const char *path, bool si
             }
             snprintf(file, flen, "%s/%s.console", o->console_dir, name);
         }
-        cp_vdev_config cfg = {.input = CP_INPUT_NONE, .console_path = file};
+        cp_vdev_config cfg = {.input = (cp_input_kind)input, .console_path = file};
         bool ok = cp_vdevs_attach_cp(vm, &cfg, err, n);
         free(file);
         if (!ok)
@@ -96,11 +104,19 @@ static bool setup_directory(cp *c, const pgvmm_options *o, char *err, size_t n)
     cp_directory d;
     if (!cp_directory_load(&d, o->directory, err, n))
         return false;
-    d.console_dir = o->console_dir;
-    d.console_out = NULL;
-    d.console_input = CP_INPUT_NONE;
-    bool ok = cp_directory_logon_all(c, &d, err, n);
+    bool ok = pgvmm_logon_directory(c, o, &d, CP_INPUT_NONE, err, n);
     cp_directory_free(&d);
+    return ok;
+}
+
+/* Log on every user of a loaded directory d (kept by the caller). */
+bool pgvmm_logon_directory(cp *c, const pgvmm_options *o, cp_directory *d, int input,
+                           char *err, size_t n)
+{
+    d->console_dir = o->console_dir;
+    d->console_out = NULL;
+    d->console_input = (cp_input_kind)input;
+    bool ok = cp_directory_logon_all(c, d, err, n);
     for (int i = 0; ok && i < cp_vm_count(c); i++)
         cp_vm_set_max_cycles(cp_vm_at(c, i), o->sim.max_cycles);
     return ok;
@@ -209,6 +225,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "pgvmm: %s\n", err);
         pgsim_options_free(&o.sim);
         return PGSIM_EXIT_HOST_ERROR;
+    }
+    if (o.batch) {
+        int st = pgvmm_batch(c, &o, stdin, stdout);
+        cp_free(c);
+        pgsim_options_free(&o.sim);
+        return st;
     }
     bool single = o.sim.nimages <= 1 && !o.directory;
     int nguests = o.directory ? 0 : single ? 1 : o.sim.nimages;

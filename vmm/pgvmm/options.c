@@ -1,6 +1,6 @@
 /*
  * options.c -- pgvmm's command line: pgsim's options (front.h) plus
- * --real-mem, --slice, --console-dir and --directory.
+ * --real-mem, --slice, --console-dir, --directory and --batch.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -20,6 +20,10 @@ void pgvmm_usage(FILE *f)
           "  --slice N          real cycles a VM runs before the next one (default 200000)\n"
           "  --console-dir DIR  write each VM's console output to DIR/NAME.console\n"
           "  --directory FILE   log on the VMs of a user directory (README)\n"
+          "  --batch            run CP commands from standard input, without a panel:\n"
+          "                     the VMs advance only in RUN, BEGIN and STEP (README)\n"
+          "  --no-logon         with --batch --directory: log on nobody at the start\n"
+          "                     (the script's LOGON and AUTOLOG do)\n"
           "  --trace            print each trap as CP handles it, to standard error\n"
           "  --stats            print each VM's statistics to standard error\n"
           "  --digest           print each VM's 'digest: <hex>' to standard error\n"
@@ -32,6 +36,14 @@ static int extra_option(void *ctx, const char *name, const char *value, char *er
 {
     pgvmm_options *o = ctx;
     uint64_t v;
+    if (!strcmp(name, "--batch")) {
+        o->batch = true;
+        return 0;
+    }
+    if (!strcmp(name, "--no-logon")) {
+        o->no_logon = true;
+        return 0;
+    }
     if (!value) {
         snprintf(err, n, "option needs a value: %s", name);
         return -2;
@@ -79,6 +91,15 @@ bool pgvmm_parse(int argc, char **argv, pgvmm_options *o, char *err, size_t n)
     }
     if (s->nimages && s->ipl) {
         snprintf(err, n, "give an IMAGE or --ipl DEV, not both");
+        return false;
+    }
+    if (o->no_logon && (!o->batch || !o->directory)) {
+        snprintf(err, n, "--no-logon needs --batch and --directory");
+        return false;
+    }
+    if (o->batch && pgsim_has_device_options(s)) {
+        snprintf(err, n, "device options (--disk --reader --punch --printer --ipl) do not go "
+                 "with --batch: its VMs get CP's devices");
         return false;
     }
     if ((s->nimages > 1 || o->directory) && pgsim_has_device_options(s)) {
