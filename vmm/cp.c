@@ -48,6 +48,13 @@ void cp_set_trap_hook(cp *c, cp_trap_hook hook, void *ctx)
     c->trap_ctx = ctx;
 }
 
+/* The trap-event hook installed now (NULL: none), so another can chain to it. */
+cp_trap_hook cp_get_trap_hook(const cp *c, void **ctx)
+{
+    *ctx = c->trap_ctx;
+    return c->trap_hook;
+}
+
 /* Handle one trap of the running guest: a privileged instruction to
    emulate, a shadow fault to hide, or an interrupt to reflect. */
 static void handle_trap(cp_vm *vm, const pg_interrupt *irq)

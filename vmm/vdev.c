@@ -208,3 +208,9 @@ void cp_vdevs_console_message(cp_vm *vm, const char *text, size_t len)
     if (dev && dev->be.console.write)
         dev->be.console.write(dev->be.console.ctx, (const uint8_t *)text, (uint32_t)len);
 }
+
+/* The VM's CP console, or NULL (a host console). */
+cp_console *cp_vdevs_console(cp_vm *vm)
+{
+    return vm->dev.console;
+}

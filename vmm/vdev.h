@@ -94,4 +94,8 @@ bool cp_vdevs_add_minidisk(cp_vm *vm, uint16_t devno, const char *path,
    to the VM (MSG).  Works on CP's and on the host console. */
 void cp_vdevs_console_message(cp_vm *vm, const char *text, size_t len);
 
+/* The VM's CP console (console.h), or NULL when it has pgsim's host console:
+   the panel shows its output and types lines into it. */
+cp_console *cp_vdevs_console(cp_vm *vm);
+
 #endif

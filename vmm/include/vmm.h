@@ -192,5 +192,7 @@ typedef enum { CP_TRAP_CONTINUE, CP_TRAP_STOP } cp_trap_action;
    hook's BEFORE again. */
 typedef cp_trap_action (*cp_trap_hook)(void *ctx, const cp_trap_event *ev);
 void cp_set_trap_hook(cp *c, cp_trap_hook hook, void *ctx);
+/* The hook installed now and its ctx (NULL: none): the panel chains to it. */
+cp_trap_hook cp_get_trap_hook(const cp *c, void **ctx);
 
 #endif
