@@ -17,7 +17,10 @@ rm -f "$B"/guest-os/cms[0-9].disk "$B/guest-os/rscs.print"
 make --no-print-directory -s $(ls guest-os/demo/cms*.exec | sed "s|guest-os/demo/\(.*\)\.exec|$B/guest-os/\1.disk|")
 rm -rf "$B/demo" && mkdir -p "$B/demo"
 status=0
-"$B/pgvmm" --directory guest-os/demo.dir --console-dir "$B/demo" --stats 2>"$B/demo/cp.log" || status=$?
+# (standard output to a file: on a terminal pgvmm --directory would open the
+# panel; `build/pgvmm --monitor --directory guest-os/demo.dir` does that)
+"$B/pgvmm" --directory guest-os/demo.dir --console-dir "$B/demo" --stats \
+    >"$B/demo/stdout" 2>"$B/demo/cp.log" </dev/null || status=$?
 for vm in CMS1 CMS2 CMS3 TSS RSCS; do
     echo
     echo "-- $vm's console ($B/demo/$vm.console)"
@@ -29,5 +32,7 @@ cat "$B/guest-os/rscs.print"
 echo
 echo "-- how each VM ended, and CP's statistics ($B/demo/cp.log)"
 grep -v ': emulated ' "$B/demo/cp.log"
+echo
+echo "To watch it live in CP's operator panel: build/pgvmm --monitor --directory guest-os/demo.dir"
 # RSCS, a service machine, ends waiting for more files: pgvmm's status 1
 [ "$status" -le 1 ]

@@ -6,7 +6,8 @@ $(B)/libvmm.a: $(VMM_SRCS:%.c=$(OBJDIR)/%.o)
 LIBS += $(B)/libvmm.a
 
 PGVMM_SRCS := $(wildcard vmm/pgvmm/*.c)
+# the monitor's panel (vmm/pgvmm/panel*.c) uses ncurses and readline
 $(B)/pgvmm: $(PGVMM_SRCS:%.c=$(OBJDIR)/%.o) $(B)/libvmm.a $(B)/libpgfront.a $(B)/libpgtools.a $(B)/libpgsim.a $(B)/libisa.a
 	@$(if $(V),,echo "  LD      $@")
-	$(Q)$(CC) $(LDFLAGS) -o $@ $^
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^ -lreadline -lncurses
 PROGRAMS += $(B)/pgvmm

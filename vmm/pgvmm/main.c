@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../directory.h"
 #include "pgvmm.h"
@@ -225,6 +226,12 @@ int main(int argc, char **argv)
         fprintf(stderr, "pgvmm: %s\n", err);
         pgsim_options_free(&o.sim);
         return PGSIM_EXIT_HOST_ERROR;
+    }
+    if (o.monitor || (o.directory && !o.batch && isatty(STDOUT_FILENO))) {
+        int st = pgvmm_panel(c, &o);
+        cp_free(c);
+        pgsim_options_free(&o.sim);
+        return st;
     }
     if (o.batch) {
         int st = pgvmm_batch(c, &o, stdin, stdout);

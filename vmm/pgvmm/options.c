@@ -22,6 +22,9 @@ void pgvmm_usage(FILE *f)
           "  --directory FILE   log on the VMs of a user directory (README)\n"
           "  --batch            run CP commands from standard input, without a panel:\n"
           "                     the VMs advance only in RUN, BEGIN and STEP (README)\n"
+          "  --monitor          the operator panel (ncurses): VM list, registers, traps,\n"
+          "                     consoles, CP commands; the default for --directory\n"
+          "                     when standard output is a terminal (README)\n"
           "  --no-logon         with --batch --directory: log on nobody at the start\n"
           "                     (the script's LOGON and AUTOLOG do)\n"
           "  --trace            print each trap as CP handles it, to standard error\n"
@@ -38,6 +41,10 @@ static int extra_option(void *ctx, const char *name, const char *value, char *er
     uint64_t v;
     if (!strcmp(name, "--batch")) {
         o->batch = true;
+        return 0;
+    }
+    if (!strcmp(name, "--monitor")) {
+        o->monitor = true;
         return 0;
     }
     if (!strcmp(name, "--no-logon")) {
@@ -95,6 +102,15 @@ bool pgvmm_parse(int argc, char **argv, pgvmm_options *o, char *err, size_t n)
     }
     if (o->no_logon && (!o->batch || !o->directory)) {
         snprintf(err, n, "--no-logon needs --batch and --directory");
+        return false;
+    }
+    if (o->monitor && o->batch) {
+        snprintf(err, n, "give --monitor or --batch, not both");
+        return false;
+    }
+    if (o->monitor && pgsim_has_device_options(s)) {
+        snprintf(err, n, "device options (--disk --reader --punch --printer --ipl) do not go "
+                 "with --monitor: its VMs get CP's devices");
         return false;
     }
     if (o->batch && pgsim_has_device_options(s)) {

@@ -15,6 +15,7 @@ typedef struct pgvmm_options {
     const char *console_dir;
     const char *directory;
     bool batch;                     /* --batch: CP commands from standard input */
+    bool monitor;                   /* --monitor: the operator panel (panel.h) */
     bool no_logon;                  /* --no-logon: the directory's users wait for LOGON */
 } pgvmm_options;
 
@@ -41,6 +42,10 @@ bool pgvmm_logon_directory(cp *c, const pgvmm_options *o, cp_directory *d, int i
 /* --batch: log on the VMs, run the commands read from in, write the
    transcript to out, close the devices; the exit status. */
 int pgvmm_batch(cp *c, const pgvmm_options *o, FILE *in, FILE *out);
+
+/* --monitor: the operator's panel (panel.h) on the terminal until SHUTDOWN
+   or F10, then close the devices; the exit status. */
+int pgvmm_panel(cp *c, const pgvmm_options *o);
 
 /* Print a trap event to stderr (--trace). */
 cp_trap_action pgvmm_trace_trap(void *ctx, const cp_trap_event *ev);
