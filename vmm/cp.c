@@ -132,15 +132,6 @@ static pg_hook_action trap_entry(void *ctx, pg_machine *m, const pg_interrupt *i
     return PG_HOOK_RESUME;
 }
 
-/* Is there a breakpoint at addr? */
-static bool at_break(const cp_vm *vm, uint32_t addr)
-{
-    for (int i = 0; i < vm->nbreaks; i++)
-        if (vm->breaks[i] == addr)
-            return true;
-    return false;
-}
-
 /* Make vm the VM on the real machine and start counting a dispatch. */
 static void begin_dispatch(cp *c, cp_vm *vm)
 {
@@ -234,12 +225,8 @@ static void dispatch(cp *c, cp_vm *vm)
         if (vm->max_cycles < end)
             end = vm->max_cycles;
         if (vm->nbreaks) {          /* breakpoints: one instruction at a time */
-            if (!vm->skip_break && at_break(vm, cp_vm_addr(vm))) {
-                vm->state = CP_VM_STOPPED;
-                vm->stop_reason = CP_STOP_BREAKPOINT;
+            if (cp_vm_check_break(vm))
                 break;
-            }
-            vm->skip_break = false;
             step_guest(c, vm);
             continue;
         }

@@ -153,6 +153,7 @@ void cp_vm_load_psw(cp_vm *vm, pg_psw psw);
 /* emulate.c: privileged instructions */
 void cp_emulate(cp_vm *vm, uint32_t word);
 int cp_vm_translate(cp_vm *vm, uint32_t va, pg_access acc, uint32_t *guest_real);
+bool cp_vm_peek_real(const cp_vm *vm, uint32_t va, uint32_t *guest_real);
 
 /* diag.c: DIAGNOSE -- 0 with rd's value, or a program-interruption code */
 int cp_diag(cp_vm *vm, uint16_t code, unsigned rd, unsigned rs1, uint32_t *rd_value);

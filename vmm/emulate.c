@@ -26,6 +26,25 @@ int cp_vm_translate(cp_vm *vm, uint32_t va, pg_access acc, uint32_t *guest_real)
     return 0;
 }
 
+/* The guest real address of a guest address as the VM's current mode sees
+   it, without side effects: the VM's captured translation, else a walk of its
+   tables (no R bit set, nothing captured) -- for displays and traces. */
+bool cp_vm_peek_real(const cp_vm *vm, uint32_t va, uint32_t *guest_real)
+{
+    if (!(vm->psw.flags & PG_PSW_T)) {
+        *guest_real = va;
+        return va < vm->mem_size;
+    }
+    const pg_tlb_entry *e = pg_tlb_lookup(&vm->tlb, va);
+    uint32_t pte, pte_addr;
+    if (e)
+        pte = e->pte;
+    else if (pg_dat_walk(&vm->storage, vm->cr[PG_CR_PTO], va, &pte, &pte_addr))
+        return false;
+    *guest_real = (pte & PG_PTE_ADDR_MASK) | (va & (PG_PAGE_SIZE - 1));
+    return *guest_real < vm->mem_size;
+}
+
 /* The emulated instruction finished: count it and its cycles. */
 static void complete(cp_vm *vm, pg_op op, bool advance_pc)
 {

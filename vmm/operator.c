@@ -191,13 +191,15 @@ void cp_operator_console(cp_operator *op, cp_out *out, bool flush)
     }
 }
 
-/* The instruction at guest real addr, disassembled. */
+/* The instruction at addr (as the VM's PSW would fetch it: through its own
+   translation when it has translation on), disassembled; nothing changes. */
 void cp_operator_insn_at(cp_operator *op, cp_vm *vm, uint32_t addr, char *buf, size_t n)
 {
     buf[0] = '\0';
-    if ((vm->psw.flags & PG_PSW_T) || addr % 4 || addr > vm->mem_size - 4)
+    uint32_t real;
+    if (addr % 4 || !cp_vm_peek_real(vm, addr, &real) || real > vm->mem_size - 4)
         return;
-    uint32_t word = cp_vm_read32(vm, addr);
+    uint32_t word = cp_vm_read32(vm, real);
     char text[96];
     cp_operator_disassemble(op, vm, word, addr, text, sizeof text);
     snprintf(buf, n, "%08x %s", (unsigned)word, text);
@@ -234,6 +236,10 @@ static void run_stepping(cp_operator *op, cp_out *out, uint64_t budget)
             cp_vm *vm = cp_vm_at(op->c, i);
             if (cp_vm_get_state(vm) != CP_VM_READY)
                 continue;
+            if (cp_vm_check_break(vm)) {
+                any = true;         /* it stopped: RUN reports the change */
+                continue;
+            }
             cp_op_vm *r = cp_operator_vm(op, vm);
             char text[128];
             uint32_t at = cp_vm_get_psw(vm).addr;

@@ -239,6 +239,24 @@ cp_stop_reason cp_vm_stop_reason(const cp_vm *vm)
     return vm->stop_reason;
 }
 
+/* Before the VM's next instruction: stop it if a breakpoint is there (unless
+   it is resuming from that very stop).  True when it stopped. */
+bool cp_vm_check_break(cp_vm *vm)
+{
+    bool resuming = vm->skip_break;
+    vm->skip_break = false;
+    if (resuming || vm->state != CP_VM_READY)
+        return false;
+    uint32_t addr = cp_vm_addr(vm);
+    for (int i = 0; i < vm->nbreaks; i++)
+        if (vm->breaks[i] == addr) {
+            vm->state = CP_VM_STOPPED;
+            vm->stop_reason = CP_STOP_BREAKPOINT;
+            return true;
+        }
+    return false;
+}
+
 /* Set an instruction breakpoint. */
 bool cp_vm_break_add(cp_vm *vm, uint32_t addr)
 {

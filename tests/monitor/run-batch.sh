@@ -5,7 +5,7 @@
 #     * args: OPTIONS...
 # gives pgvmm's arguments (after --batch).  The script runs in a fresh
 # temporary folder holding
-#     svc.img hello.img regs.img   tests/programs/svc.s, hello.s and
+#     svc.img hello.img paging.img tests/programs/svc.s, hello.s, paging.s and
 #                                  tests/monitor/regs.s assembled
 #     cms190.disk a.disk           copies of the CMS system disk and of the
 #                                  all-zero A-disk ($CMS190, $A191)
@@ -34,7 +34,7 @@ for f in "$PGVMM" "$PGAS" "$CMS190" "$A191"; do
         exit 1
     fi
 done
-for p in tests/programs/svc.s tests/programs/hello.s "$dir/regs.s"; do
+for p in tests/programs/svc.s tests/programs/hello.s tests/programs/paging.s "$dir/regs.s"; do
     n=$(basename "$p" .s)
     "$PGAS" "$p" -o "$tmp/$n.img" || { echo "FAIL monitor: cannot assemble $p"; exit 1; }
 done

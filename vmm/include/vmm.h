@@ -143,6 +143,10 @@ bool cp_vm_break_add(cp_vm *vm, uint32_t addr);    /* false: full, or already se
 bool cp_vm_break_remove(cp_vm *vm, uint32_t addr);
 void cp_vm_break_clear(cp_vm *vm);
 int cp_vm_break_list(const cp_vm *vm, uint32_t *addrs, int max);
+/* Before running a READY VM's next instruction by cp_vm_step: stop it there
+   (STOPPED, at a breakpoint) if a breakpoint is at its PSW, unless it is
+   resuming from that stop; true when it stopped.  (cp_run does this itself.) */
+bool cp_vm_check_break(cp_vm *vm);
 
 /* Why a STOPPED VM stopped. */
 typedef enum { CP_STOP_OPERATOR, CP_STOP_BREAKPOINT, CP_STOP_TRAP, CP_STOP_STEP } cp_stop_reason;
