@@ -253,6 +253,7 @@ cp *cp_new(const cp_config *cfg, char *err, size_t errsize)
     }
     c->real_mem = cfg->real_mem ? cfg->real_mem : CP_DEFAULT_REAL_MEM;
     c->slice = cfg->slice ? cfg->slice : CP_DEFAULT_SLICE;
+    c->max_cycles = cfg->max_cycles ? cfg->max_cycles : CP_NEVER;
     if (c->real_mem % PG_PAGE_SIZE || c->real_mem > PG_MAX_MEMORY) {
         snprintf(err, errsize, "real storage must be a multiple of 4K up to 256M");
         free(c);

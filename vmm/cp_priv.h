@@ -76,6 +76,7 @@ struct cp {
     pg_machine *m;                  /* the real machine */
     uint32_t real_mem;
     uint64_t slice;
+    uint64_t max_cycles;            /* given to each VM at logon */
 
     /* real frames: a bump pointer and a free list */
     uint32_t next_frame;

@@ -67,7 +67,7 @@ cp_vm *cp_vm_create(cp *c, const char *name, uint32_t mem, char *err, size_t err
     memcpy(vm->name, name, strlen(name) + 1);
     vm->index = c->nvms;
     vm->mem_size = mem;
-    vm->max_cycles = CP_NEVER;
+    vm->max_cycles = c->max_cycles;
     cp_vm_storage_init(vm);
     pg_tlb_init(&vm->tlb);
     pg_channel_init(&vm->chan);

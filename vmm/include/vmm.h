@@ -28,6 +28,7 @@ typedef struct cp_vm cp_vm;
 typedef struct cp_config {
     uint32_t real_mem;              /* the real machine's storage */
     uint64_t slice;                 /* real cycles a VM runs before the next one */
+    uint64_t max_cycles;            /* every VM's virtual cycle limit; 0: none */
 } cp_config;
 
 #define CP_DEFAULT_REAL_MEM (64u << 20)
