@@ -229,7 +229,7 @@ static inline void cpx_devices(pg_channel *ch, fx_console *con, const char *cons
 static inline cp *cpx_cp(uint32_t real_mem, uint64_t slice)
 {
     char err[256] = "";
-    cp_config cfg = {real_mem ? real_mem : CPX_REAL_MEM, slice};
+    cp_config cfg = {.real_mem = real_mem ? real_mem : CPX_REAL_MEM, .slice = slice};
     cp *c = cp_new(&cfg, err, sizeof err);
     if (!c)
         fprintf(stderr, "cp_new: %s\n", err);

@@ -249,10 +249,10 @@ static void test_vm_does_not_fit(void)
 {
     char err[256] = "";
     /* CP itself needs room: too little real storage, or a size not in pages */
-    CU_ASSERT_PTR_NULL(cp_new(&(cp_config){64 * 1024, 0}, err, sizeof err));
+    CU_ASSERT_PTR_NULL(cp_new(&(cp_config){.real_mem = 64 * 1024}, err, sizeof err));
     CU_ASSERT(err[0] != 0);
     err[0] = 0;
-    CU_ASSERT_PTR_NULL(cp_new(&(cp_config){(1u << 20) + 100, 0}, err, sizeof err));
+    CU_ASSERT_PTR_NULL(cp_new(&(cp_config){.real_mem = (1u << 20) + 100}, err, sizeof err));
     CU_ASSERT(err[0] != 0);
     cp *c = cpx_cp(1u << 20, 0);
     err[0] = 0;
@@ -361,7 +361,7 @@ static int pressure_child(bool translate, uint64_t slice)
 {
     enum { MEM = 5 * PG_PAGE_SIZE };
     char err[256];
-    cp_config cfg = {1u << 20, slice};
+    cp_config cfg = {.real_mem = 1u << 20, .slice = slice};
     cp *c = cp_new(&cfg, err, sizeof err);
     if (!c)
         return 1;

@@ -35,7 +35,7 @@
 static inline cp *vx_cp(void)
 {
     char err[256] = "";
-    cp_config cfg = {VX_REAL_MEM, 0};
+    cp_config cfg = {.real_mem = VX_REAL_MEM};
     cp *c = cp_new(&cfg, err, sizeof err);
     if (!c)
         fprintf(stderr, "cp_new: %s\n", err);

@@ -220,7 +220,7 @@ int main(int argc, char **argv)
         pgsim_options_free(&o.sim);
         return 0;
     }
-    cp_config cfg = {o.real_mem, o.slice, o.sim.max_cycles};
+    cp_config cfg = {.real_mem = o.real_mem, .slice = o.slice, .max_cycles = o.sim.max_cycles};
     cp *c = cp_new(&cfg, err, sizeof err);
     if (!c) {
         fprintf(stderr, "pgvmm: %s\n", err);
