@@ -92,16 +92,6 @@ static void dump(cp_cmd *x, cp_vm *vm, uint32_t addr, uint32_t len)
     }
 }
 
-/* The operand that names the VM, if any, then the end of the line. */
-static cp_vm *last_vm(cp_cmd *x, int *rc)
-{
-    char w[CP_WORD_MAX];
-    bool named = cp_cmd_word(x, w, true);
-    if ((*rc = cp_cmd_end(x)))
-        return NULL;
-    return cp_cmd_target(x, named ? w : NULL, rc);
-}
-
 /* DISPLAY STORAGE addr[.len|-end] or I addr[.n]: check, then show. */
 static int show_storage(cp_cmd *x, bool insns)
 {
@@ -113,7 +103,7 @@ static int show_storage(cp_cmd *x, bool insns)
         return cp_cmd_error(x, CP_RC_OPERAND, "bad address or range %s (hex addr, addr.len "
                             "or addr-end)", w);
     int rc = CP_RC_OK;
-    cp_vm *vm = last_vm(x, &rc);
+    cp_vm *vm = cp_cmd_last_vm(x, &rc);
     if (!vm)
         return rc;
     uint64_t bytes = insns ? (uint64_t)len * 4 : len;
@@ -172,7 +162,7 @@ int cp_cmd_display(cp_cmd *x)
         return cp_cmd_error(x, CP_RC_OPERAND, "unknown operand %s", w);
     }
     int rc = CP_RC_OK;
-    cp_vm *vm = last_vm(x, &rc);
+    cp_vm *vm = cp_cmd_last_vm(x, &rc);
     if (!vm)
         return rc;
     if (what == PSW)

@@ -15,16 +15,6 @@
 #define RUN_DEFAULT 1000000000ull   /* RUN without a count: real cycles at most */
 #define STEP_MAX 10000u
 
-/* An optional VM name, then the end of the line. */
-static cp_vm *last_vm(cp_cmd *x, int *rc)
-{
-    char w[CP_WORD_MAX];
-    bool named = cp_cmd_word(x, w, true);
-    if ((*rc = cp_cmd_end(x)))
-        return NULL;
-    return cp_cmd_target(x, named ? w : NULL, rc);
-}
-
 /* Refuse a VM that has nothing to run. */
 static int need_runnable(cp_cmd *x, cp_vm *vm)
 {
@@ -39,7 +29,7 @@ static int need_runnable(cp_cmd *x, cp_vm *vm)
 int cp_cmd_stop(cp_cmd *x)
 {
     int rc = cp_cmd_need_op(x);
-    cp_vm *vm = rc ? NULL : last_vm(x, &rc);
+    cp_vm *vm = rc ? NULL : cp_cmd_last_vm(x, &rc);
     if (!vm)
         return rc;
     cp_vm_state s = cp_vm_get_state(vm);

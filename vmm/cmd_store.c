@@ -20,16 +20,6 @@ static int hex_operand(cp_cmd *x, const char *what, uint32_t *v)
     return CP_RC_OK;
 }
 
-/* An optional VM name, then the end of the line. */
-static cp_vm *last_vm(cp_cmd *x, int *rc)
-{
-    char w[CP_WORD_MAX];
-    bool named = cp_cmd_word(x, w, true);
-    if ((*rc = cp_cmd_end(x)))
-        return NULL;
-    return cp_cmd_target(x, named ? w : NULL, rc);
-}
-
 /* The register of "G reg" or "Gn": 1..15 (r0 is always zero). */
 static int reg_operand(cp_cmd *x, const char *w, unsigned *reg)
 {
@@ -80,7 +70,7 @@ int cp_cmd_store(cp_cmd *x)
     } else {
         return cp_cmd_error(x, CP_RC_OPERAND, "unknown operand %s", w);
     }
-    cp_vm *vm = last_vm(x, &rc);
+    cp_vm *vm = cp_cmd_last_vm(x, &rc);
     if (!vm)
         return rc;
     switch (what) {

@@ -346,3 +346,13 @@ int cp_cmd_help(cp_cmd *x)
         help_line(x->out, &commands[i]);
     return CP_RC_OK;
 }
+
+/* An optional VM name, then the end of the line (command.h). */
+cp_vm *cp_cmd_last_vm(cp_cmd *x, int *rc)
+{
+    char w[CP_WORD_MAX];
+    bool named = cp_cmd_word(x, w, true);
+    if ((*rc = cp_cmd_end(x)))
+        return NULL;
+    return cp_cmd_target(x, named ? w : NULL, rc);
+}

@@ -101,6 +101,9 @@ int cp_command_op(cp *c, cp_operator *op, const char *line, cp_out *out);
    the operator's selected VM, else the issuing VM, else the only VM.  NULL
    after an error message (rc in *rc). */
 cp_vm *cp_cmd_target(cp_cmd *x, const char *name, int *rc);
+/* An optional VM name as the last operand, then the end of the line: that VM,
+   or the selected one; NULL with *rc set (and a message) when there is none. */
+cp_vm *cp_cmd_last_vm(cp_cmd *x, int *rc);
 /* A hexadecimal operand of 1-8 digits. */
 bool cp_parse_hex(const char *w, uint32_t *v);
 /* A decimal operand, 1..max. */
