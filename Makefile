@@ -29,6 +29,7 @@ include tools/module.mk
 include guest-os/module.mk
 include tests/module.mk
 include bench/module.mk
+include labs/module.mk
 
 all: $(PROGRAMS)
 

@@ -28,3 +28,16 @@ PROGRAMS += $(B)/cmsdisk
 # The unit test links the library and sees its header.
 $(B)/tests/test_cmsdisk: $(B)/libcmsdisk.a
 $(OBJDIR)/tests/unit/test_cmsdisk.o: CPPFLAGS += -Itools/cmsdisk
+
+# labcut: the course labs' solution regions -- check them, list a lab's
+# files, cut a lab's starter tree (labs/README.md).
+LABCUT_MAIN := tools/labcut/labcut_main.c
+LABCUT_LIB_SRCS := $(filter-out $(LABCUT_MAIN),$(wildcard tools/labcut/*.c))
+$(B)/liblabcut.a: $(LABCUT_LIB_SRCS:%.c=$(OBJDIR)/%.o)
+LIBS += $(B)/liblabcut.a
+$(B)/labcut: $(OBJDIR)/$(LABCUT_MAIN:.c=.o) $(B)/liblabcut.a
+	@$(if $(V),,echo "  LD      $@")
+	$(Q)$(CC) $(LDFLAGS) -o $@ $^
+PROGRAMS += $(B)/labcut
+$(B)/tests/test_labcut: $(B)/liblabcut.a
+$(OBJDIR)/tests/unit/test_labcut.o: CPPFLAGS += -Itools/labcut

@@ -159,6 +159,9 @@ bool cp_vm_peek_real(const cp_vm *vm, uint32_t va, uint32_t *guest_real);
 /* diag.c: DIAGNOSE -- 0 with rd's value, or a program-interruption code */
 int cp_diag(cp_vm *vm, uint16_t code, unsigned rd, unsigned rs1, uint32_t *rd_value);
 
+/* lab.c: a course lab's stub in a starter tree stops the VM, naming what is missing */
+void cp_lab_todo(cp_vm *vm, const char *lab, const char *what);
+
 /* trap events */
 cp_trap_action cp_trap_before(cp_vm *vm, cp_trap_kind kind, const pg_interrupt *irq);
 void cp_trap_after(cp_vm *vm, cp_trap_kind kind, const pg_interrupt *irq, const char *outcome);

@@ -76,6 +76,7 @@ static int dword_operand(cp_vm *vm, const pg_decoded *d, pg_access acc, uint32_t
 /* lpsw: the new PSW from the operand; a wait is the boundary's business. */
 static void em_lpsw(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB trap BEGIN: fetch the operand PSW (faults nullify), check its flags, install it */
     uint32_t va, gra;
     int code = dword_operand(vm, d, PG_ACC_READ, &va, &gra);
     if (code)
@@ -85,21 +86,36 @@ static void em_lpsw(cp_vm *vm, const pg_decoded *d)
         return fault(vm, PG_PGM_SPECIFICATION, 0);
     cp_vm_load_psw(vm, p);
     complete(vm, PG_OP_lpsw, false);
+    /* LAB trap STUB
+    (void)d;
+    (void)dword_operand;
+    cp_lab_todo(vm, "trap", "the emulation of lpsw (em_lpsw in vmm/emulate.c)");
+    LAB trap END */
 }
 
 /* epsw: rd = the virtual PSW's flags. */
 static void em_epsw(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB trap BEGIN: rd = the virtual PSW's flags */
     cp_vm_set_reg(vm, d->a, vm->psw.flags);
     complete(vm, PG_OP_epsw, true);
+    /* LAB trap STUB
+    (void)d;
+    cp_lab_todo(vm, "trap", "the emulation of epsw (em_epsw in vmm/emulate.c)");
+    LAB trap END */
 }
 
 /* ssm: the virtual I and E masks from rs1. */
 static void em_ssm(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB trap BEGIN: set the virtual I and E masks from rs1, nothing else */
     uint32_t masks = PG_PSW_I | PG_PSW_E;
     vm->psw.flags = (vm->psw.flags & ~masks) | (cp_vm_reg(vm, d->b) & masks);
     complete(vm, PG_OP_ssm, true);
+    /* LAB trap STUB
+    (void)d;
+    cp_lab_todo(vm, "trap", "the emulation of ssm (em_ssm in vmm/emulate.c)");
+    LAB trap END */
 }
 
 /* The VM's TLB is purged: its translated shadow views go with it. */
@@ -112,36 +128,57 @@ static void purge_vm_tlb(cp_vm *vm)
 /* lctl: a virtual control register; CR1 purges the VM's TLB. */
 static void em_lctl(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB trap BEGIN: load the virtual control register; a load of CR1 purges the VM's TLB */
     vm->cr[d->a] = cp_vm_reg(vm, d->b);
     if (d->a == PG_CR_PTO)
         purge_vm_tlb(vm);
     complete(vm, PG_OP_lctl, true);
+    /* LAB trap STUB
+    (void)d;
+    cp_lab_todo(vm, "trap", "the emulation of lctl (em_lctl in vmm/emulate.c)");
+    LAB trap END */
 }
 
 /* stctl: rd = a virtual control register. */
 static void em_stctl(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB trap BEGIN: rd = the virtual control register */
     cp_vm_set_reg(vm, d->a, vm->cr[d->b]);
     complete(vm, PG_OP_stctl, true);
+    /* LAB trap STUB
+    (void)d;
+    cp_lab_todo(vm, "trap", "the emulation of stctl (em_stctl in vmm/emulate.c)");
+    LAB trap END */
 }
 
 /* spt: the virtual timer, as of this instruction's start. */
 static void em_spt(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB trap BEGIN: set the virtual CPU timer (sign-extended rs1) as of the instruction's start */
     vm->timer_base = cp_vm_now(vm) + (uint64_t)(int64_t)(int32_t)cp_vm_reg(vm, d->b);
     complete(vm, PG_OP_spt, true);
+    /* LAB trap STUB
+    (void)d;
+    cp_lab_todo(vm, "trap", "the emulation of spt (em_spt in vmm/emulate.c)");
+    LAB trap END */
 }
 
 /* stpt: the virtual timer's low word. */
 static void em_stpt(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB trap BEGIN: rd = the low word of the virtual CPU timer now */
     cp_vm_set_reg(vm, d->a, (uint32_t)cp_vm_timer_now(vm));
     complete(vm, PG_OP_stpt, true);
+    /* LAB trap STUB
+    (void)d;
+    cp_lab_todo(vm, "trap", "the emulation of stpt (em_stpt in vmm/emulate.c)");
+    LAB trap END */
 }
 
 /* stck: the VM's virtual TOD at the operand. */
 static void em_stck(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB trap BEGIN: store the VM's virtual TOD at the operand (faults nullify) */
     uint32_t va, gra;
     int code = dword_operand(vm, d, PG_ACC_WRITE, &va, &gra);
     if (code)
@@ -150,6 +187,10 @@ static void em_stck(cp_vm *vm, const pg_decoded *d)
     cp_vm_write32(vm, gra, (uint32_t)(now >> 32));
     cp_vm_write32(vm, gra + 4, (uint32_t)now);
     complete(vm, PG_OP_stck, true);
+    /* LAB trap STUB
+    (void)d;
+    cp_lab_todo(vm, "trap", "the emulation of stck (em_stck in vmm/emulate.c)");
+    LAB trap END */
 }
 
 /* Store a CSW in the guest's low core. */
