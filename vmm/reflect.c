@@ -33,6 +33,11 @@ void cp_reflect(cp_vm *vm, pg_int_class cls, uint32_t code, uint32_t tea, const 
         vm->state = CP_VM_CHECK_STOP;
         return;
     }
+    vm->stats.reflected[cls]++;
+    /* watch for a loop: a second program interrupt before any instruction completes */
+    vm->pgm_guard = cls == PG_INT_PROGRAM;
+    vm->pgm_guard_icount = cp_vm_icount(vm);
+    /* LAB reflect BEGIN: the old PSW and the code (TEA, CSW) into the guest's low core, the interrupt's cycles, then the new PSW (invalid: check stop) */
     pg_psw old = {vm->psw.flags, cp_vm_addr(vm)};
     cp_vm_write32(vm, pg_lowcore(cls).old_psw, old.flags);
     cp_vm_write32(vm, pg_lowcore(cls).old_psw + 4, old.addr);
@@ -46,12 +51,16 @@ void cp_reflect(cp_vm *vm, pg_int_class cls, uint32_t code, uint32_t tea, const 
     pg_psw new_psw = {cp_vm_read32(vm, pg_lowcore(cls).new_psw),
                       cp_vm_read32(vm, pg_lowcore(cls).new_psw + 4)};
     cp_vm_advance(vm, PG_INTERRUPT_CYCLES);
-    vm->stats.reflected[cls]++;
-    vm->pgm_guard = cls == PG_INT_PROGRAM;
-    vm->pgm_guard_icount = cp_vm_icount(vm);
     if (new_psw.flags & ~(uint32_t)PG_PSW_VALID)
         return check_stop(vm, new_psw);
     cp_vm_load_psw(vm, new_psw);
+    /* LAB reflect STUB
+    (void)code;
+    (void)tea;
+    (void)csw;
+    (void)check_stop;
+    cp_lab_todo(vm, "reflect", "the reflection of interrupts (cp_reflect in vmm/reflect.c)");
+    LAB reflect END */
 }
 
 /* Reflect a pending interrupt CP itself raises (timer, I/O), with trap events. */
@@ -78,6 +87,7 @@ static void reflect_pending(cp_vm *vm, pg_int_class cls, uint32_t code, const ui
 /* Take the highest-priority enabled pending interrupt, if any. */
 static bool take_pending(cp_vm *vm)
 {
+    /* LAB reflect BEGIN: external (the virtual CPU timer) first, then I/O (pg_channel_take_interrupt), each only when the virtual PSW enables it */
     if ((vm->psw.flags & PG_PSW_E) && cp_vm_timer_now(vm) < 0) {
         reflect_pending(vm, PG_INT_EXTERNAL, PG_EXT_CPU_TIMER, NULL);
         return true;
@@ -90,6 +100,11 @@ static bool take_pending(cp_vm *vm)
         return true;
     }
     return false;
+    /* LAB reflect STUB
+    (void)reflect_pending;
+    cp_lab_todo(vm, "reflect", "taking pending interrupts (take_pending in vmm/reflect.c)");
+    return false;
+    LAB reflect END */
 }
 
 /* The VM's instruction boundary, as the bare machine's: take every pending
@@ -105,6 +120,7 @@ void cp_vm_boundary(cp_vm *vm)
         }
         if (take_pending(vm))
             continue;
+        /* LAB reflect BEGIN: a wait: disabled (the VM ends), or let the VM's clock jump to its next event, or block it when none can come */
         if (!(vm->psw.flags & PG_PSW_W))
             return;
         if (!(vm->psw.flags & (PG_PSW_I | PG_PSW_E))) {
@@ -121,5 +137,10 @@ void cp_vm_boundary(cp_vm *vm)
         uint64_t until = t < vm->max_cycles ? t : vm->max_cycles;
         vm->stats.wait_cycles += until - now;
         cp_vm_advance(vm, until - now);
+        /* LAB reflect STUB
+        if (!(vm->psw.flags & PG_PSW_W))
+            return;
+        cp_lab_todo(vm, "reflect", "waits (cp_vm_boundary in vmm/reflect.c)");
+        LAB reflect END */
     }
 }

@@ -124,6 +124,7 @@ int64_t cp_vm_timer_now(const cp_vm *vm)
 /* The first virtual cycle at which an enabled interrupt is pending, or CP_NEVER. */
 uint64_t cp_vm_next_event(cp_vm *vm)
 {
+    /* LAB reflect BEGIN: the first cycle the timer is negative (if E), or a device's status is pending (if I) */
     uint64_t now = cp_vm_now(vm), t = CP_NEVER;
     if (vm->psw.flags & PG_PSW_E) {
         int64_t timer = cp_vm_timer_now(vm);
@@ -135,4 +136,8 @@ uint64_t cp_vm_next_event(cp_vm *vm)
             t = io < now ? now : io;
     }
     return t;
+    /* LAB reflect STUB
+    cp_lab_todo(vm, "reflect", "the VM's next event (cp_vm_next_event in vmm/vcpu.c)");
+    return CP_NEVER;
+    LAB reflect END */
 }

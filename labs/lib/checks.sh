@@ -16,6 +16,7 @@
 #   tss_same                      TSS from its disk, bare and CP
 #   tree_programs_same            tests/programs/*.s, bare and CP
 #   build_c_test SRC OUT          compile a C test against the tree's libraries
+#   random_same FIRST COUNT       random programs from a seed range, bare and CP
 #   same_file GOT WANT WHAT       compare two files; the first differing line
 #   has_line FILE REGEX WHAT      FILE has a line matching the regex
 #   stat_of FILE VM FIELD         the number after FIELD in pgvmm --stats output
@@ -187,4 +188,11 @@ build_c_test() {
         "$BIN/libisa.a" -lcunit >"$WORK/cc.log" 2>&1 && return 0
     head -n 20 "$WORK/cc.log"
     fail "$(basename "$1") does not compile against this tree: $(grep -m1 error "$WORK/cc.log")"
+}
+
+# COUNT random programs from seed FIRST (labs/lib/random_equiv.c), each bare
+# and under CP: everything the guest can see must agree.
+random_same() {
+    build_c_test "$ROOT/labs/lib/random_equiv.c" "$WORK/random_equiv" || return 1
+    "$WORK/random_equiv" "$1" "$2"
 }

@@ -1,5 +1,5 @@
 /*
- * random_equiv.c -- a hidden test of lab trap: programs the student has
+ * random_equiv.c -- for the labs' hidden tests: programs the student has
  * never seen.  Generates random PG32 programs (tests/unit/cp_fixture.h's
  * generator: privileged instructions in every state, mode switches,
  * timers, translation, I/O) and runs each on the bare machine and under
