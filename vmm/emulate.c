@@ -121,8 +121,12 @@ static void em_ssm(cp_vm *vm, const pg_decoded *d)
 /* The VM's TLB is purged: its translated shadow views go with it. */
 static void purge_vm_tlb(cp_vm *vm)
 {
+    /* LAB shadow BEGIN: the VM's architected TLB, and with it its translated shadow views */
     pg_tlb_purge(&vm->tlb);
     cp_shadow_purge(vm);
+    /* LAB shadow STUB
+    cp_lab_todo(vm, "shadow", "the purge of a VM's TLB (purge_vm_tlb in vmm/emulate.c)");
+    LAB shadow END */
 }
 
 /* lctl: a virtual control register; CR1 purges the VM's TLB. */
