@@ -162,6 +162,8 @@ static bool run_program(pg_io *io, uint32_t addr, uint32_t csw[2], uint64_t *mov
         if (io->blocked)
             return false;
         *moved += r.moved;
+        if (c.cmd == PG_CCW_READ || c.cmd == PG_CCW_WRITE)
+            io->dev->data_bytes += r.moved;
         /* a unit check or exception is the whole story: no incorrect length */
         bool il = !r.unit && r.wrong_length && !(c.flags & PG_CCW_FLAG_SLI);
         if (r.unit || il || !(c.flags & PG_CCW_FLAG_CC)) {

@@ -155,6 +155,7 @@ enum { BIO_OK, BIO_NO_DISK, BIO_BEYOND_END, BIO_READ_ONLY, BIO_BUFFER, BIO_HOST_
    disk's position unchanged.  Reads are all or nothing. */
 static int diag_block_io(cp_vm *vm, uint32_t a, uint32_t *rd)
 {
+    /* LAB vio BEGIN: check the parameter block (program exceptions first, then the answers 1-4 in order) and move the blocks between the minidisk and guest storage */
     uint32_t p[5];
     int code = block_check(vm, a, 20);
     if (code)
@@ -192,6 +193,12 @@ static int diag_block_io(cp_vm *vm, uint32_t a, uint32_t *rd)
         *rd = ok ? BIO_OK : BIO_HOST_ERROR;
     }
     return 0;
+    /* LAB vio STUB
+    (void)a;
+    (void)rd;
+    cp_lab_todo(vm, "vio", "DIAGNOSE 0x0018 block I/O (diag_block_io in vmm/diag.c)");
+    return 0;
+    LAB vio END */
 }
 
 /* 0x0020: tag the next punch file: name, type, destination (8 bytes each,
@@ -244,8 +251,17 @@ static const struct {
 int cp_diag(cp_vm *vm, uint16_t code, unsigned rd, unsigned rs1, uint32_t *rd_value)
 {
     (void)rd;
-    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++)
-        if (functions[i].code == code)
-            return functions[i].fn(vm, cp_vm_reg(vm, rs1), rd_value);
+    uint32_t area = cp_vm_reg(vm, rs1);
+    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {
+        if (functions[i].code != code)
+            continue;
+        int pgm = functions[i].fn(vm, area, rd_value);
+        if (code == 0x0018 && !pgm && *rd_value == BIO_OK) {
+            uint32_t count;             /* the block checked out: count its blocks */
+            read_words(vm, area + 12, &count, 1);
+            vm->stats.diag_blocks += count;
+        }
+        return pgm;
+    }
     return PG_PGM_SPECIFICATION;
 }

@@ -207,6 +207,7 @@ static void store_csw(cp_vm *vm, const uint32_t csw[2])
 /* sio: the guest's channel program on its virtual device, at virtual time. */
 static void em_sio(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB vio BEGIN: run the channel program on the VM's virtual device at virtual time; rd = the condition code; a console READ with no line yet blocks the VM */
     uint32_t csw[2];
     int cc = pg_channel_sio(&vm->chan, cp_vm_reg(vm, d->b), cp_vm_reg(vm, d->c), cp_vm_now(vm),
                             &vm->storage, csw);
@@ -221,25 +222,40 @@ static void em_sio(cp_vm *vm, const pg_decoded *d)
         vm->stats.io_ops++;
     cp_vm_set_reg(vm, d->a, (uint32_t)cc);
     complete(vm, PG_OP_sio, true);
+    /* LAB vio STUB
+    (void)d;
+    (void)store_csw;
+    cp_lab_todo(vm, "vio", "the emulation of sio (em_sio in vmm/emulate.c)");
+    LAB vio END */
 }
 
 /* tio: test I/O on a virtual device. */
 static void em_tio(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB vio BEGIN: test the virtual device; status pending is stored as the CSW and cleared */
     uint32_t csw[2];
     int cc = pg_channel_tio(&vm->chan, cp_vm_reg(vm, d->b), cp_vm_now(vm), csw);
     if (cc == PG_CC_STORED)
         store_csw(vm, csw);
     cp_vm_set_reg(vm, d->a, (uint32_t)cc);
     complete(vm, PG_OP_tio, true);
+    /* LAB vio STUB
+    (void)d;
+    cp_lab_todo(vm, "vio", "the emulation of tio (em_tio in vmm/emulate.c)");
+    LAB vio END */
 }
 
 /* hio: halt I/O on a virtual device. */
 static void em_hio(cp_vm *vm, const pg_decoded *d)
 {
+    /* LAB vio BEGIN: halt the virtual device's channel program at virtual time */
     int cc = pg_channel_hio(&vm->chan, cp_vm_reg(vm, d->b), cp_vm_now(vm));
     cp_vm_set_reg(vm, d->a, (uint32_t)cc);
     complete(vm, PG_OP_hio, true);
+    /* LAB vio STUB
+    (void)d;
+    cp_lab_todo(vm, "vio", "the emulation of hio (em_hio in vmm/emulate.c)");
+    LAB vio END */
 }
 
 /* lra: walk the guest's tables in guest storage; sets nothing. */

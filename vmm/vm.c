@@ -341,3 +341,13 @@ double cp_vm_efficiency(const cp_vm *vm)
     uint64_t all = vm->stats.direct + vm->stats.emulated;
     return all ? (double)vm->stats.direct / (double)all : 1.0;
 }
+
+/* Disk blocks the VM's channel programs moved: the channel's byte counts. */
+uint64_t cp_vm_disk_blocks(const cp_vm *vm)
+{
+    uint64_t bytes = 0;
+    for (int i = 0; i < vm->chan.count; i++)
+        if (vm->chan.dev[i].type == PG_DEVT_DISK)
+            bytes += vm->chan.dev[i].data_bytes;
+    return bytes / PG_DISK_BLOCK;
+}

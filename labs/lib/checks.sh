@@ -17,6 +17,7 @@
 #   tree_programs_same            tests/programs/*.s, bare and CP
 #   build_c_test SRC OUT          compile a C test against the tree's libraries
 #   random_same FIRST COUNT       random programs from a seed range, bare and CP
+#   disk_program_same SRC DEV N   SRC bare and CP, each with a zeroed N-block disk
 #   same_file GOT WANT WHAT       compare two files; the first differing line
 #   has_line FILE REGEX WHAT      FILE has a line matching the regex
 #   stat_of FILE VM FIELD         the number after FIELD in pgvmm --stats output
@@ -195,4 +196,25 @@ build_c_test() {
 random_same() {
     build_c_test "$ROOT/labs/lib/random_equiv.c" "$WORK/random_equiv" || return 1
     "$WORK/random_equiv" "$1" "$2"
+}
+
+# Assemble SRC and run it bare and under CP, each with its own zeroed disk
+# of BLOCKS blocks at DEV: the same console, status, digest and disk.
+disk_program_same() {
+    local src=$1 dev=$2 blocks=$3 name
+    name=$(basename "$src" .s)
+    assemble "$src" "$WORK/$name.img" || return 1
+    head -c $((blocks * 512)) /dev/zero >"$WORK/bare.disk"
+    head -c $((blocks * 512)) /dev/zero >"$WORK/cp.disk"
+    run_bare --digest --disk "$dev=$WORK/bare.disk" "$WORK/$name.img"
+    local bare_rc=$RC
+    run_cp --digest --disk "$dev=$WORK/cp.disk" "$WORK/$name.img"
+    cmp -s "$WORK/cp.out" "$WORK/bare.out" ||
+        { fail "$name: console under CP differs from the bare machine's: $(first_difference "$WORK/cp.out" "$WORK/bare.out")$(cp_note)"; return 1; }
+    [ "$bare_rc" = "$RC" ] || { fail "$name: exit status under CP $RC, bare $bare_rc$(cp_note)"; return 1; }
+    [ "$(grep '^digest' "$WORK/bare.err")" = "$(grep '^digest' "$WORK/cp.err")" ] ||
+        { fail "$name: the final state under CP differs from the bare machine's$(cp_note)"; return 1; }
+    cmp -s "$WORK/bare.disk" "$WORK/cp.disk" ||
+        { fail "$name: the disk under CP differs from the bare machine's"; return 1; }
+    pass "$name: the same bare and under CP (console, status, digest, disk)"
 }

@@ -105,6 +105,7 @@ typedef struct pg_device {
     uint8_t sense;                  /* unit-record sense byte after a unit check */
     uint64_t position;              /* disk: byte position, kept between programs */
     uint64_t io_count;              /* channel programs started (statistics) */
+    uint64_t data_bytes;            /* bytes READ and WRITE moved (statistics) */
 } pg_device;
 
 #define PG_MAX_DEVICES 32

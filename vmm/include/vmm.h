@@ -68,6 +68,7 @@ typedef struct cp_vm_stats {
     uint64_t wait_cycles;           /* virtual cycles spent in waits */
     uint64_t io_ops;                /* channel programs started */
     uint64_t diag;                  /* DIAGNOSE calls */
+    uint64_t diag_blocks;           /* disk blocks moved by DIAGNOSE 0x0018 */
 } cp_vm_stats;
 
 /* ---- CP ---------------------------------------------------------------- */
@@ -167,6 +168,8 @@ int64_t cp_vm_get_timer(const cp_vm *vm);
 uint64_t cp_vm_digest(cp_vm *vm);
 
 const cp_vm_stats *cp_vm_get_stats(const cp_vm *vm);
+/* Disk blocks the VM's channel programs moved (READ and WRITE on its disks). */
+uint64_t cp_vm_disk_blocks(const cp_vm *vm);
 /* Fraction of instructions run directly (Popek-Goldberg efficiency), 0..1. */
 double cp_vm_efficiency(const cp_vm *vm);
 

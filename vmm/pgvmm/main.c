@@ -163,6 +163,8 @@ static void print_vm_stats(cp_vm *vm)
     fprintf(stderr, "; hidden faults %llu; I/O %llu; DIAGNOSE %llu\n",
             (unsigned long long)s->hidden_faults, (unsigned long long)s->io_ops,
             (unsigned long long)s->diag);
+    fprintf(stderr, "pgvmm: %s: disk blocks %llu by channel programs, %llu by DIAGNOSE\n", nm,
+            (unsigned long long)cp_vm_disk_blocks(vm), (unsigned long long)s->diag_blocks);
     fprintf(stderr, "pgvmm: %s: emulated", nm);
     for (int op = 0; op < PG_OP_COUNT; op++)
         if (s->by_op[op])
