@@ -93,3 +93,6 @@ if command -v valgrind >/dev/null 2>&1; then
          "$@" 2>&1 </dev/null | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')
     echo "1000 small VMs, host instructions (callgrind, 2.6x10^8 guest instructions in all): one VM $i1, 1000 VMs $i2: $(echo "$i1 $i2" | awk '{printf "%.1f", 100 * $1 / $2}')% of one VM's throughput"
 fi
+
+echo "== the paravirtual interface: DIAGNOSE block I/O against channel programs"
+B=$B sh bench/diskio.sh
