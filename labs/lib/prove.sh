@@ -3,7 +3,10 @@
 #
 #   bash labs/lib/prove.sh [LAB...]        (default: every lab)
 #
-# Once: every solution marker of the tree is well formed (labcut check).
+# Once: every solution marker of the tree is well formed (labcut check); the
+# commands refuse an unknown lab naming the labs, lab-starter refuses a folder
+# that is not empty and leaves out hidden tests, and a starter whose student
+# file does not compile grades 0 with a valid report.
 # Per lab:
 #   reference  the reference tree grades full marks, with every test, and
 #              its report is a valid Gradescope result;
@@ -35,6 +38,48 @@ if tree_files | "$BIN/labcut" check --root "$ROOT" >"$tmp/markers" 2>&1; then
 else
     bad markers "$(cat "$tmp/markers")"
 fi
+
+# The commands' refusals, a starter tree's shape, and a report when a
+# student's tree does not build (every test fails, the report still valid).
+framework() {
+    local first out st=$tmp/fw-starter
+    first=$(echo $labs | cut -d' ' -f1)
+    for cmd in "bash labs/lib/grade.sh nosuch" "bash labs/lib/starter.sh nosuch $tmp/x" \
+               "bash labs/lib/autograder.sh nosuch" "bash labs/lib/grade.sh"; do
+        out=$(B=$B $cmd 2>&1 >/dev/null)
+        case $out in
+            *"(labs: "*) ;;
+            *) bad framework "'$cmd' did not name the labs: $out"; return ;;
+        esac
+    done
+    mkdir -p "$tmp/full" && touch "$tmp/full/x"
+    if B=$B bash labs/lib/starter.sh "$first" "$tmp/full" >/dev/null 2>&1; then
+        bad framework "lab-starter wrote into a folder that is not empty"; return
+    fi
+    B=$B bash labs/lib/starter.sh "$first" "$st" >"$tmp/fw.out" 2>&1 ||
+        { bad framework "lab-starter failed: $(tail -n 1 "$tmp/fw.out")"; return; }
+    if [ -n "$(find "$st/labs" -path '*/hidden*' | head -n 1)" ]; then
+        bad framework "the starter holds hidden tests"; return
+    fi
+    grep -rq "LAB $first TODO" "$st" ||
+        { bad framework "the starter has no 'LAB $first TODO' line"; return; }
+    # a student file that does not compile
+    f=$(tree_files | "$BIN/labcut" list "$first" --root "$ROOT" | grep -m1 '\.c$')
+    if [ -n "$f" ]; then
+        mkdir -p "$st/$B"
+        (cd "$BIN" && tar cf - --exclude=./asan --exclude=./grade .) | (cd "$st/$B" && tar xpf -)
+        echo "this is not C;" >>"$st/$f"
+        (cd "$st" && B=$B bash labs/lib/grade.sh "$first" --json "$tmp/fw.json") >"$tmp/fw.grade" 2>&1
+        if ! grep -q "does not build" "$tmp/fw.grade" || ! grep -q "^score: 0/" "$tmp/fw.grade" ||
+            ! grep -q "public tests only" "$tmp/fw.grade"; then
+            bad framework "a starter that does not build: $(tail -n 1 "$tmp/fw.grade")"; return
+        fi
+        "$BIN/jsoncheck" "$tmp/fw.json" >"$tmp/json" 2>&1 ||
+            { bad framework "the report of a tree that does not build: $(cat "$tmp/json")"; return; }
+    fi
+    ok "framework: refusals name the labs; a starter has no hidden tests; a tree that does not build scores 0 with a valid report"
+}
+framework
 
 for lab in $labs; do
     # the reference: full marks
